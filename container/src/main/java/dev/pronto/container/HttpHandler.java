@@ -1,0 +1,16 @@
+package dev.pronto.container;
+
+/**
+ * The one seam between the engine and an application: receives each request as an {@link HttpExchange}.
+ * Runs on the connection's event loop, so it must not block; hand blocking work to an executor and
+ * finish the exchange from there (every response method of the exchange may be called from any thread).
+ */
+@FunctionalInterface
+public interface HttpHandler {
+
+    /**
+     * Starts handling one request. The handler owns the exchange until it calls {@link HttpExchange#end()}
+     * (or {@link HttpExchange#send}); a thrown exception is answered with 500 if nothing was committed yet.
+     */
+    void handle(HttpExchange exchange) throws Exception;
+}

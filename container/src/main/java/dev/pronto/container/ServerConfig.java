@@ -1,0 +1,143 @@
+package dev.pronto.container;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The server's settings: an immutable record built with {@link #builder()}, whose defaults are safe for
+ * production. Every field maps 1:1 to a {@code server.pronto.*} property in the Spring Boot starter.
+ *
+ * @param host              address to bind; {@code null} or empty binds every interface
+ * @param port              port to bind; 0 picks a free one (read it back with {@link Server#port()})
+ * @param ioThreads         event loops; default: available processors
+ * @param transport         epoll, NIO, or auto
+ * @param reusePort         on epoll, bind one channel per event loop with {@code SO_REUSEPORT}
+ * @param backlog           accept queue length
+ * @param tcpNoDelay        disable Nagle's algorithm on accepted sockets
+ * @param serverHeader      value of the {@code Server} header; {@code null} or empty sends none
+ * @param maxUriLength      longest request-target accepted (414 beyond)
+ * @param maxHeaderSize     largest request head (request line plus fields) accepted (431 beyond)
+ * @param maxBodySize       largest request body accepted (413 beyond); {@code -1} for no limit
+ * @param maxPipelined      requests in flight per connection before the connection stops reading
+ * @param maxConnections    open connections; beyond it new ones are closed at once
+ * @param headTimeout       time allowed for a request head to arrive once it started (408 beyond)
+ * @param idleTimeout       time a keep-alive connection may sit idle between requests
+ * @param blockingTimeout   longest a blocking body read or write waits for the client
+ */
+public record ServerConfig(
+        String host,
+        int port,
+        int ioThreads,
+        Transport transport,
+        boolean reusePort,
+        int backlog,
+        boolean tcpNoDelay,
+        String serverHeader,
+        int maxUriLength,
+        int maxHeaderSize,
+        long maxBodySize,
+        int maxPipelined,
+        int maxConnections,
+        Duration headTimeout,
+        Duration idleTimeout,
+        Duration blockingTimeout) {
+
+    public ServerConfig {
+        Objects.requireNonNull(transport, "transport");
+        Objects.requireNonNull(headTimeout, "headTimeout");
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
+        Objects.requireNonNull(blockingTimeout, "blockingTimeout");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port out of range: " + port);
+        }
+        requirePositive(ioThreads, "ioThreads");
+        requirePositive(backlog, "backlog");
+        requirePositive(maxUriLength, "maxUriLength");
+        requirePositive(maxHeaderSize, "maxHeaderSize");
+        requirePositive(maxPipelined, "maxPipelined");
+        requirePositive(maxConnections, "maxConnections");
+        if (maxBodySize < -1) {
+            throw new IllegalArgumentException("maxBodySize must be -1 (no limit) or >= 0: " + maxBodySize);
+        }
+    }
+
+    private static void requirePositive(long value, String name) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " must be positive: " + value);
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from this configuration. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Fluent builder with the defaults documented on {@link ServerConfig}. Not thread-safe. */
+    public static final class Builder {
+        private String host;
+        private int port = 8080;
+        private int ioThreads = Runtime.getRuntime().availableProcessors();
+        private Transport transport = Transport.AUTO;
+        private boolean reusePort = true;
+        private int backlog = 1024;
+        private boolean tcpNoDelay = true;
+        private String serverHeader = "Pronto";
+        private int maxUriLength = 8192;
+        private int maxHeaderSize = 8192;
+        private long maxBodySize = -1;
+        private int maxPipelined = 16;
+        private int maxConnections = 10_000;
+        private Duration headTimeout = Duration.ofSeconds(20);
+        private Duration idleTimeout = Duration.ofSeconds(60);
+        private Duration blockingTimeout = Duration.ofSeconds(60);
+
+        Builder() {
+        }
+
+        Builder(ServerConfig c) {
+            host = c.host;
+            port = c.port;
+            ioThreads = c.ioThreads;
+            transport = c.transport;
+            reusePort = c.reusePort;
+            backlog = c.backlog;
+            tcpNoDelay = c.tcpNoDelay;
+            serverHeader = c.serverHeader;
+            maxUriLength = c.maxUriLength;
+            maxHeaderSize = c.maxHeaderSize;
+            maxBodySize = c.maxBodySize;
+            maxPipelined = c.maxPipelined;
+            maxConnections = c.maxConnections;
+            headTimeout = c.headTimeout;
+            idleTimeout = c.idleTimeout;
+            blockingTimeout = c.blockingTimeout;
+        }
+
+        public Builder host(String host) { this.host = host; return this; }
+        public Builder port(int port) { this.port = port; return this; }
+        public Builder ioThreads(int ioThreads) { this.ioThreads = ioThreads; return this; }
+        public Builder transport(Transport transport) { this.transport = transport; return this; }
+        public Builder reusePort(boolean reusePort) { this.reusePort = reusePort; return this; }
+        public Builder backlog(int backlog) { this.backlog = backlog; return this; }
+        public Builder tcpNoDelay(boolean tcpNoDelay) { this.tcpNoDelay = tcpNoDelay; return this; }
+        public Builder serverHeader(String serverHeader) { this.serverHeader = serverHeader; return this; }
+        public Builder maxUriLength(int maxUriLength) { this.maxUriLength = maxUriLength; return this; }
+        public Builder maxHeaderSize(int maxHeaderSize) { this.maxHeaderSize = maxHeaderSize; return this; }
+        public Builder maxBodySize(long maxBodySize) { this.maxBodySize = maxBodySize; return this; }
+        public Builder maxPipelined(int maxPipelined) { this.maxPipelined = maxPipelined; return this; }
+        public Builder maxConnections(int maxConnections) { this.maxConnections = maxConnections; return this; }
+        public Builder headTimeout(Duration headTimeout) { this.headTimeout = headTimeout; return this; }
+        public Builder idleTimeout(Duration idleTimeout) { this.idleTimeout = idleTimeout; return this; }
+        public Builder blockingTimeout(Duration blockingTimeout) { this.blockingTimeout = blockingTimeout; return this; }
+
+        public ServerConfig build() {
+            return new ServerConfig(host, port, ioThreads, transport, reusePort, backlog, tcpNoDelay, serverHeader,
+                    maxUriLength, maxHeaderSize, maxBodySize, maxPipelined, maxConnections, headTimeout,
+                    idleTimeout, blockingTimeout);
+        }
+    }
+}
