@@ -33,8 +33,8 @@ public interface RequestBody {
     boolean isReady();
 
     /**
-     * Runs {@code callback} on the event loop once {@link #isReady()} (at once if it is now). One-shot; the
-     * non-blocking view for {@code ReadListener}.
+     * Runs {@code callback} once {@link #isReady()}: at once on the calling thread if it is now, else later on
+     * the event loop. One-shot; the non-blocking view for {@code ReadListener}.
      */
     void onReady(Runnable callback);
 

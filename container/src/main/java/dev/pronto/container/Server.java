@@ -1,0 +1,213 @@
+package dev.pronto.container;
+
+import dev.pronto.container.connection.ConnectionRegistry;
+import dev.pronto.container.connection.ConnectionSettings;
+import dev.pronto.container.transport.Http1ChannelInitializer;
+import dev.pronto.container.transport.TransportSupport;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutor;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An HTTP/1.1 server: binds, runs one event loop per I/O thread and hands every request to an {@link HttpHandler}.
+ * Embedding: {@code Server.create(ServerConfig.builder().port(8080).build(), handler).start()}.
+ * Thread-safe; {@link #start()} and {@link #stop(Duration)} may be called from any thread, once each per cycle.
+ */
+public final class Server implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Server.class);
+
+    private final ServerConfig config;
+    private final HttpHandler handler;
+    private final List<Channel> serverChannels = new ArrayList<>();
+    private EventLoopGroup group;
+    private ConnectionRegistry registry;
+    private TransportSupport.Choice transport;
+    private volatile InetSocketAddress boundAddress;
+
+    private Server(ServerConfig config, HttpHandler handler) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.handler = Objects.requireNonNull(handler, "handler");
+    }
+
+    /** A server for {@code handler} with {@code config}; nothing is bound until {@link #start()}. */
+    public static Server create(ServerConfig config, HttpHandler handler) {
+        return new Server(config, handler);
+    }
+
+    /**
+     * Binds and starts serving.
+     *
+     * @throws BindException if the address is in use (whatever the transport reported)
+     * @throws IOException   if binding failed otherwise
+     */
+    public synchronized Server start() throws IOException {
+        if (group != null) {
+            throw new IllegalStateException("Server already started");
+        }
+        long startNanos = System.nanoTime();
+        transport = TransportSupport.choose(config.transport());
+        group = new MultiThreadIoEventLoopGroup(config.ioThreads(), new DefaultThreadFactory("pronto-io"),
+                transport.ioHandlerFactory());
+        registry = new ConnectionRegistry(config.maxConnections());
+        ConnectionSettings settings = new ConnectionSettings(config, handler, registry);
+        Http1ChannelInitializer initializer = new Http1ChannelInitializer(config, settings);
+        try {
+            bind(initializer);
+        } catch (IOException | RuntimeException e) {
+            shutdownGroup();
+            throw translateBindFailure(e);
+        }
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+        log.info("Pronto listening on {} ({} transport: {}; {} I/O threads{}) in {} ms", boundAddress,
+                transport.transport().name().toLowerCase(), transport.reason(), config.ioThreads(),
+                serverChannels.size() > 1 ? ", SO_REUSEPORT x" + serverChannels.size() : "", millis);
+        return this;
+    }
+
+    private void bind(Http1ChannelInitializer initializer) throws IOException {
+        InetSocketAddress requested = config.host() == null || config.host().isEmpty()
+                ? new InetSocketAddress(config.port()) : new InetSocketAddress(config.host(), config.port());
+        if (requested.isUnresolved()) {
+            throw new IOException("Cannot resolve host " + config.host());
+        }
+        if (transport.isEpoll() && config.reusePort() && config.ioThreads() > 1) {
+            // One listening socket per event loop: the kernel spreads connections, each loop accepts its own.
+            InetSocketAddress address = requested;
+            for (EventExecutor executor : group) {
+                Channel channel = bindOne((EventLoop) executor, (EventLoop) executor, initializer, address, true);
+                address = new InetSocketAddress(requested.getAddress(),
+                        ((InetSocketAddress) channel.localAddress()).getPort());
+            }
+        } else {
+            bindOne(group, group, initializer, requested, false);
+        }
+        boundAddress = (InetSocketAddress) serverChannels.get(0).localAddress();
+    }
+
+    private Channel bindOne(EventLoopGroup parent, EventLoopGroup child, Http1ChannelInitializer initializer,
+                            InetSocketAddress address, boolean reusePort) throws IOException {
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(parent, child)
+                .channel(transport.serverChannelClass())
+                .option(ChannelOption.SO_BACKLOG, config.backlog())
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, config.tcpNoDelay())
+                .childHandler(initializer);
+        if (reusePort) {
+            bootstrap.option(EpollChannelOption.SO_REUSEPORT, true);
+        }
+        ChannelFuture future = bootstrap.bind(address).awaitUninterruptibly();
+        if (!future.isSuccess()) {
+            Throwable cause = future.cause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException("Bind to " + address + " failed", cause);
+        }
+        serverChannels.add(future.channel());
+        return future.channel();
+    }
+
+    private IOException translateBindFailure(Exception e) {
+        String message = String.valueOf(e.getMessage());
+        if (e instanceof BindException be) {
+            return be;
+        }
+        if (message.contains("Address already in use")) {
+            BindException bind = new BindException("Address already in use: " + config.host() + ':' + config.port());
+            bind.initCause(e);
+            return bind;
+        }
+        return e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+    }
+
+    /** The bound port (the real one when configured as 0). */
+    public int port() {
+        InetSocketAddress address = boundAddress;
+        if (address == null) {
+            throw new IllegalStateException("Server not started");
+        }
+        return address.getPort();
+    }
+
+    public InetSocketAddress address() {
+        return boundAddress;
+    }
+
+    /** The transport actually in use; {@code null} before {@link #start()}. */
+    public Transport transport() {
+        return transport == null ? null : transport.transport();
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** Requests handed to the handler whose response has not ended (asynchronous ones included). */
+    public long activeRequests() {
+        ConnectionRegistry r = registry;
+        return r == null ? 0 : r.activeRequests();
+    }
+
+    /**
+     * Stops gracefully: no new connections; idle ones close; requests in flight may finish within {@code grace}
+     * (their responses carry {@code Connection: close}); then everything is closed and the event loops stop.
+     */
+    public synchronized void stop(Duration grace) {
+        if (group == null) {
+            return;
+        }
+        for (Channel channel : serverChannels) {
+            channel.close().awaitUninterruptibly();
+        }
+        serverChannels.clear();
+        registry.startDraining();
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (registry.connectionCount() > 0 && System.nanoTime() - deadline < 0) {
+            sleepBriefly();
+        }
+        registry.closeAll();
+        shutdownGroup();
+        boundAddress = null;
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(10);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void shutdownGroup() {
+        EventLoopGroup g = group;
+        group = null;
+        if (g != null) {
+            g.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly();
+        }
+    }
+
+    /** Stops at once: in-flight requests are cut off. */
+    @Override
+    public void close() {
+        stop(Duration.ZERO);
+    }
+}

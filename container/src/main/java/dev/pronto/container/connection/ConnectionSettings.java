@@ -1,0 +1,28 @@
+package dev.pronto.container.connection;
+
+import dev.pronto.container.HttpHandler;
+import dev.pronto.container.ServerConfig;
+import io.netty.util.AsciiString;
+
+/** What every connection of one server shares: the handler, limits and registry. Immutable, thread-safe. */
+public final class ConnectionSettings {
+
+    final HttpHandler handler;
+    final ConnectionRegistry registry;
+    final AsciiString serverHeader;
+    final int maxPipelined;
+    final long headTimeoutNanos;
+    final long idleTimeoutNanos;
+    final long blockingTimeoutMillis;
+
+    public ConnectionSettings(ServerConfig config, HttpHandler handler, ConnectionRegistry registry) {
+        this.handler = handler;
+        this.registry = registry;
+        String server = config.serverHeader();
+        this.serverHeader = server == null || server.isEmpty() ? null : AsciiString.cached(server);
+        this.maxPipelined = config.maxPipelined();
+        this.headTimeoutNanos = config.headTimeout().toNanos();
+        this.idleTimeoutNanos = config.idleTimeout().toNanos();
+        this.blockingTimeoutMillis = config.blockingTimeout().toMillis();
+    }
+}

@@ -1,0 +1,642 @@
+package dev.pronto.container.connection;
+
+import dev.pronto.container.RequestBodyException;
+import dev.pronto.container.http1.Http1DecodeError;
+import dev.pronto.container.http1.Http1ErrorResponses;
+import dev.pronto.container.http1.Http1RequestDecoder;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.EventLoop;
+import io.netty.channel.FileRegion;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.AsciiString;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.netty.util.internal.PlatformDependent;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The life of one HTTP/1.1 connection: numbers requests in arrival order, dispatches them to the handler, writes
+ * their responses strictly in request order whatever thread finishes them, and flushes once per read batch (or
+ * once per burst of off-loop completions). Event loop only, except {@link #submit} which any thread may call.
+ * <pre>
+ *   OPEN --Connection: close / decode error / drain--> CLOSING --last response flushed--> CLOSED
+ *   OPEN --client gone / timeout-------------------------------------------------------> CLOSED
+ * </pre>
+ */
+public final class Http1Connection extends ChannelInboundHandlerAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(Http1Connection.class);
+    private static final HttpRequest NO_REQUEST =
+            new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/", EmptyHttpHeaders.INSTANCE);
+    /** Unread body bytes a finished exchange may still swallow before the connection is closed instead. */
+    private static final long MAX_SWALLOW = 1024 * 1024;
+    private static final long WRITE_QUEUE_HIGH = 64 * 1024;
+    private static final int PAUSED_BY_BODY = 1;
+    private static final int PAUSED_BY_PIPELINE = 2;
+
+    private final ConnectionSettings settings;
+    private final Http1RequestDecoder decoder;
+    private final ArrayDeque<Http1Exchange> inFlight = new ArrayDeque<>();
+    private final ArrayDeque<Object> parked = new ArrayDeque<>();
+    private final Queue<Runnable> offLoopOps = PlatformDependent.newMpscQueue();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final Runnable drainOps = this::drainOffLoopOps;
+    private final Runnable flushTask = this::flushScheduled;
+
+    private ChannelHandlerContext ctx;
+    private volatile boolean open;
+    private volatile boolean draining;
+    private volatile Http1Exchange headOfLine;
+    private boolean registered;
+    private boolean closing;
+    private boolean inReadBatch;
+    private boolean flushPending;
+    private boolean flushScheduled;
+    private int pausedMask;
+    private long requestCount;
+    private Http1Exchange receiving;
+    private long swallowed;
+    private long lastActivity;
+    private long headStart;
+    private ScheduledFuture<?> timer;
+    private long timerDeadline;
+
+    public Http1Connection(ConnectionSettings settings, Http1RequestDecoder decoder) {
+        this.settings = settings;
+        this.decoder = decoder;
+    }
+
+    // ---- life cycle -------------------------------------------------------------------------------------
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+        if (!settings.registry.tryOpen(this)) {
+            ctx.close();
+            return;
+        }
+        registered = true;
+        open = true;
+        lastActivity = System.nanoTime();
+        armTimer(lastActivity + settings.idleTimeoutNanos);
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        open = false;
+        if (timer != null) {
+            timer.cancel(false);
+        }
+        Http1Exchange ex;
+        while ((ex = inFlight.poll()) != null) {
+            ex.onConnectionClosed();
+            runWritableCallback(ex);
+            if (!ex.synthetic) {
+                settings.registry.requestEnded();
+            }
+        }
+        headOfLine = null;
+        receiving = null;
+        Object msg;
+        while ((msg = parked.poll()) != null) {
+            ReferenceCountUtil.release(msg);
+        }
+        if (registered) {
+            settings.registry.closed(this);
+        }
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof IOException) {
+            // Resets and broken pipes are the client's doing: not worth a stack trace.
+            log.debug("Connection {} failed: {}", id(), cause.toString());
+        } else {
+            log.warn("Connection {} failed", id(), cause);
+        }
+        ctx.close();
+    }
+
+    // ---- inbound ----------------------------------------------------------------------------------------
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        inReadBatch = true;
+        if (closing && receiving == null) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (!parked.isEmpty() || isRequestStart(msg) && inFlight.size() >= settings.maxPipelined) {
+            parked.add(msg);
+            pause(PAUSED_BY_PIPELINE);
+            return;
+        }
+        process(msg);
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        inReadBatch = false;
+        long now = System.nanoTime();
+        lastActivity = now;
+        if (headStart == 0 && inFlight.isEmpty() && decoder.isHeadInProgress()) {
+            headStart = now;
+            armTimer(now + settings.headTimeoutNanos);
+        }
+        if (flushPending) {
+            flushPending = false;
+            ctx.flush();
+        }
+        ctx.fireChannelReadComplete();
+    }
+
+    private static boolean isRequestStart(Object msg) {
+        return msg instanceof HttpRequest || msg instanceof Http1DecodeError;
+    }
+
+    private void process(Object msg) {
+        if (msg instanceof HttpRequest request) {
+            onRequest(request);
+        } else if (msg instanceof HttpContent content) {
+            onContent(content);
+        } else if (msg instanceof Http1DecodeError error) {
+            onDecodeError(error);
+        } else {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private void onRequest(HttpRequest request) {
+        headStart = 0;
+        long bodyLength = 0;
+        if (request instanceof FullHttpRequest full) {
+            full.release();
+        } else {
+            bodyLength = HttpUtil.getContentLength(request, -1L);
+        }
+        CharSequence expect = request.headers().get(HttpHeaderNames.EXPECT);
+        if (expect != null && !AsciiString.contentEqualsIgnoreCase(expect, HttpHeaderValues.CONTINUE)) {
+            // RFC 9110 §10.1.1: an expectation we cannot meet is answered with 417.
+            respondWithError(HttpResponseStatus.EXPECTATION_FAILED, bodyLength != 0);
+            return;
+        }
+        boolean keepAlive = HttpUtil.isKeepAlive(request) && !draining;
+        Http1Exchange exchange = new Http1Exchange(this, request, ++requestCount, bodyLength, keepAlive, false);
+        inFlight.add(exchange);
+        if (inFlight.size() == 1) {
+            headOfLine = exchange;
+        }
+        if (bodyLength != 0) {
+            receiving = exchange;
+            swallowed = 0;
+        }
+        if (!keepAlive) {
+            closing = true; // RFC 9112 §9.6: no request after the one that asked to close is processed
+        }
+        settings.registry.requestStarted();
+        dispatch(exchange);
+    }
+
+    private void dispatch(Http1Exchange exchange) {
+        try {
+            settings.handler.handle(exchange);
+        } catch (Throwable t) {
+            log.error("Handler failed on {}", exchange, t);
+            if (!exchange.isCommitted()) {
+                exchange.respondFromEngine(Http1ErrorResponses.create(ctx.alloc(),
+                        HttpResponseStatus.INTERNAL_SERVER_ERROR, settings.serverHeader, true));
+            } else if (!exchange.isEnded()) {
+                exchange.abort();
+            }
+        }
+    }
+
+    private void onContent(HttpContent content) {
+        Http1Exchange exchange = receiving;
+        if (exchange == null) {
+            content.release();
+            return;
+        }
+        StreamedRequestBody body = (StreamedRequestBody) exchange.body();
+        if (content.content().isReadable()) {
+            if (exchange.wireEnded) {
+                swallowed += content.content().readableBytes();
+            }
+            body.offer(content.content());
+        } else {
+            content.release();
+        }
+        if (content instanceof LastHttpContent last) {
+            body.complete(last.trailingHeaders());
+            receiving = null;
+        } else if (swallowed > MAX_SWALLOW) {
+            log.debug("Connection {}: closing rather than swallow a large unread body", id());
+            closeAfterFlush();
+        }
+    }
+
+    private void onDecodeError(Http1DecodeError error) {
+        log.debug("Connection {}: rejecting request: {} {}", id(), error.status().code(), error.detail());
+        closing = true;
+        Http1Exchange exchange = receiving;
+        receiving = null;
+        if (exchange == null) {
+            respondWithError(error.status(), true);
+            return;
+        }
+        ((StreamedRequestBody) exchange.body())
+                .fail(new RequestBodyException(error.status().code(), error.detail()));
+        if (!exchange.wireStarted && !exchange.wireEnded) {
+            exchange.respondFromEngine(Http1ErrorResponses.create(ctx.alloc(), error.status(),
+                    settings.serverHeader, true));
+        } else {
+            exchange.disableKeepAlive();
+        }
+    }
+
+    /** Answers in order with an engine-made error, then closes: the request never reaches the handler. */
+    private void respondWithError(HttpResponseStatus status, boolean close) {
+        closing = true;
+        Http1Exchange synthetic = new Http1Exchange(this, NO_REQUEST, ++requestCount, 0, false, true);
+        inFlight.add(synthetic);
+        if (inFlight.size() == 1) {
+            headOfLine = synthetic;
+        }
+        synthetic.respondFromEngine(Http1ErrorResponses.create(ctx.alloc(), status, settings.serverHeader, close));
+    }
+
+    // ---- outbound: ordering and flushing -------------------------------------------------------------------
+
+    /** Hands a response message over from any thread; it leaves in request order. */
+    void submit(Http1Exchange exchange, Object msg, boolean last) {
+        EventLoop loop = eventLoop();
+        if (loop.inEventLoop()) {
+            onSubmit(exchange, msg, last);
+            return;
+        }
+        offLoopOps.add(() -> onSubmit(exchange, msg, last));
+        if (drainScheduled.compareAndSet(false, true)) {
+            loop.execute(drainOps);
+        }
+    }
+
+    /** One task drains every response op that completed off the loop, then flushes once. */
+    private void drainOffLoopOps() {
+        drainScheduled.set(false);
+        boolean wasInBatch = inReadBatch;
+        inReadBatch = true;
+        Runnable op;
+        while ((op = offLoopOps.poll()) != null) {
+            op.run();
+        }
+        inReadBatch = wasInBatch;
+        if (!wasInBatch && flushPending) {
+            flushPending = false;
+            ctx.flush();
+        }
+    }
+
+    private void onSubmit(Http1Exchange exchange, Object msg, boolean last) {
+        if (exchange.wireEnded || !open) {
+            // The engine already answered for this exchange, or the client is gone.
+            exchange.addQueued(-sizeOf(msg));
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (!(msg instanceof DefaultFullHttpResponse r && r.status() == HttpResponseStatus.CONTINUE)) {
+            exchange.wireStarted = true;
+        }
+        if (last) {
+            exchange.wireEnded = true;
+        }
+        if (exchange == inFlight.peekFirst()) {
+            writeOut(exchange, msg);
+            if (last) {
+                advance();
+            }
+        } else {
+            exchange.pending.add(msg);
+        }
+    }
+
+    private void writeOut(Http1Exchange exchange, Object msg) {
+        long size = sizeOf(msg);
+        ctx.write(msg, ctx.voidPromise());
+        exchange.addQueued(-size);
+        requestFlush();
+    }
+
+    private static long sizeOf(Object msg) {
+        if (msg instanceof HttpContent content) {
+            return content.content().readableBytes();
+        }
+        return 0;
+    }
+
+    private void requestFlush() {
+        flushPending = true;
+        if (!inReadBatch && !flushScheduled) {
+            flushScheduled = true;
+            eventLoop().execute(flushTask);
+        }
+    }
+
+    private void flushScheduled() {
+        flushScheduled = false;
+        if (flushPending && !inReadBatch) {
+            flushPending = false;
+            ctx.flush();
+        }
+    }
+
+    /** The head of the line ended on the wire: retire it and write what the next ones have ready. */
+    private void advance() {
+        Http1Exchange done;
+        while ((done = inFlight.peekFirst()) != null && done.wireEnded && done.pending.isEmpty()) {
+            inFlight.pollFirst();
+            retire(done);
+            if (!done.keepAlive() || done.isCloseDelimited()) {
+                closeAfterFlush();
+                return;
+            }
+            Http1Exchange next = inFlight.peekFirst();
+            headOfLine = next;
+            if (next != null) {
+                Object msg;
+                while ((msg = next.pending.poll()) != null) {
+                    writeOut(next, msg);
+                }
+                runWritableCallback(next);
+            }
+        }
+        if (inFlight.isEmpty()) {
+            lastActivity = System.nanoTime();
+            if (closing || draining) {
+                closeAfterFlush();
+                return;
+            }
+        }
+        releaseParked();
+    }
+
+    private void retire(Http1Exchange exchange) {
+        if (!exchange.synthetic) {
+            settings.registry.requestEnded();
+        }
+        if (exchange.body() instanceof StreamedRequestBody body && !body.isEnded()) {
+            if (exchange.expectContinue && !exchange.continueSent) {
+                // The client may be waiting for 100 before sending the body: the framing is unknowable.
+                exchange.disableKeepAlive();
+            }
+            body.discard();
+        }
+    }
+
+    private void releaseParked() {
+        Object msg;
+        while ((msg = parked.peekFirst()) != null) {
+            if (isRequestStart(msg) && inFlight.size() >= settings.maxPipelined) {
+                return;
+            }
+            parked.pollFirst();
+            if (closing && receiving == null) {
+                ReferenceCountUtil.release(msg);
+            } else {
+                process(msg);
+            }
+        }
+        resume(PAUSED_BY_PIPELINE);
+    }
+
+    private void closeAfterFlush() {
+        closing = true;
+        open = false;
+        flushPending = false;
+        ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    void sendContinue(Http1Exchange exchange) {
+        if (!eventLoop().inEventLoop()) {
+            eventLoop().execute(() -> sendContinue(exchange));
+            return;
+        }
+        if (exchange.continueSent || exchange.wireStarted || !open) {
+            return;
+        }
+        exchange.continueSent = true;
+        DefaultFullHttpResponse interim = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.CONTINUE, Unpooled.EMPTY_BUFFER, new io.netty.handler.codec.http.DefaultHttpHeaders(),
+                EmptyHttpHeaders.INSTANCE);
+        if (exchange == inFlight.peekFirst()) {
+            writeOut(exchange, interim);
+        } else {
+            exchange.pending.add(interim);
+        }
+    }
+
+    void abort(Http1Exchange exchange) {
+        if (!eventLoop().inEventLoop()) {
+            eventLoop().execute(() -> abort(exchange));
+            return;
+        }
+        closeNow();
+    }
+
+    // ---- backpressure -----------------------------------------------------------------------------------
+
+    void pauseReadingForBody() {
+        pause(PAUSED_BY_BODY);
+    }
+
+    void resumeReadingForBody() {
+        EventLoop loop = eventLoop();
+        if (loop.inEventLoop()) {
+            resume(PAUSED_BY_BODY);
+        } else {
+            loop.execute(() -> resume(PAUSED_BY_BODY));
+        }
+    }
+
+    private void pause(int reason) {
+        if (pausedMask == 0) {
+            ctx.channel().config().setAutoRead(false);
+        }
+        pausedMask |= reason;
+    }
+
+    private void resume(int reason) {
+        if ((pausedMask & reason) == 0) {
+            return;
+        }
+        pausedMask &= ~reason;
+        if (pausedMask == 0 && open) {
+            ctx.channel().config().setAutoRead(true);
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (ctx.channel().isWritable()) {
+            Http1Exchange head = inFlight.peekFirst();
+            if (head != null) {
+                runWritableCallback(head);
+            }
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    boolean isWritableFor(Http1Exchange exchange) {
+        if (!open) {
+            return false;
+        }
+        if (exchange.queuedBytes() >= WRITE_QUEUE_HIGH) {
+            return false;
+        }
+        return headOfLine != exchange || ctx.channel().isWritable();
+    }
+
+    void onWritable(Http1Exchange exchange, Runnable callback) {
+        EventLoop loop = eventLoop();
+        if (!loop.inEventLoop()) {
+            loop.execute(() -> onWritable(exchange, callback));
+            return;
+        }
+        if (!open || isWritableFor(exchange)) {
+            callback.run();
+        } else {
+            exchange.writableCallback = callback;
+        }
+    }
+
+    private void runWritableCallback(Http1Exchange exchange) {
+        Runnable callback = exchange.writableCallback;
+        if (callback != null && (!open || isWritableFor(exchange))) {
+            exchange.writableCallback = null;
+            callback.run();
+        }
+    }
+
+    // ---- timeouts and shutdown ------------------------------------------------------------------------------
+
+    private void armTimer(long deadline) {
+        if (timer != null && timerDeadline <= deadline && !timer.isDone()) {
+            return;
+        }
+        if (timer != null) {
+            timer.cancel(false);
+        }
+        timerDeadline = deadline;
+        timer = eventLoop().schedule(this::onTimer, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    }
+
+    private void onTimer() {
+        timer = null;
+        if (!open) {
+            return;
+        }
+        long now = System.nanoTime();
+        long next = now + settings.idleTimeoutNanos;
+        if (inFlight.isEmpty() && headStart != 0) {
+            long deadline = headStart + settings.headTimeoutNanos;
+            if (now - deadline >= 0) {
+                // A request head that trickles in too slowly (slowloris): RFC 9110 §15.5.9.
+                log.debug("Connection {}: request head timed out", id());
+                respondWithError(HttpResponseStatus.REQUEST_TIMEOUT, true);
+                return;
+            }
+            next = deadline;
+        } else if (inFlight.isEmpty()) {
+            long deadline = lastActivity + settings.idleTimeoutNanos;
+            if (now - deadline >= 0) {
+                log.debug("Connection {}: idle timeout", id());
+                ctx.close();
+                return;
+            }
+            next = deadline;
+        }
+        armTimer(next);
+    }
+
+    /** Graceful shutdown: close now if idle, else after the responses in flight (which say {@code close}). */
+    void drain() {
+        draining = true;
+        EventLoop loop = eventLoop();
+        if (ctx == null) {
+            return;
+        }
+        loop.execute(() -> {
+            if (open && inFlight.isEmpty() && headStart == 0 && receiving == null) {
+                closeAfterFlush();
+            }
+        });
+    }
+
+    void closeNow() {
+        if (ctx != null) {
+            ctx.channel().close();
+        }
+    }
+
+    // ---- accessors for exchanges -----------------------------------------------------------------------------
+
+    boolean isDraining() {
+        return draining;
+    }
+
+    boolean isOpen() {
+        return open;
+    }
+
+    String id() {
+        return ctx == null ? "?" : ctx.channel().id().asShortText();
+    }
+
+    EventLoop eventLoop() {
+        return ctx.channel().eventLoop();
+    }
+
+    ByteBufAllocator alloc() {
+        return ctx.alloc();
+    }
+
+    InetSocketAddress remoteAddress() {
+        return (InetSocketAddress) ctx.channel().remoteAddress();
+    }
+
+    InetSocketAddress localAddress() {
+        return (InetSocketAddress) ctx.channel().localAddress();
+    }
+
+    AsciiString serverHeader() {
+        return settings.serverHeader;
+    }
+
+    long blockingTimeoutMillis() {
+        return settings.blockingTimeoutMillis;
+    }
+}
