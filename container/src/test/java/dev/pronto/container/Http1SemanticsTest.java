@@ -246,7 +246,7 @@ class Http1SemanticsTest {
             try (RawHttpConnection c = RawHttpConnection.open(s.port())) {
                 c.send("GET /hello HTTP/1.1\r\nHost: t\r\n\r\n");
                 assertEquals(200, c.read().status());
-                assertFalse(c.isClosedByServer());
+                assertFalse(c.timeout(300).isClosedByServer());
             }
         }
     }

@@ -64,7 +64,6 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter {
     private final Queue<Runnable> offLoopOps = PlatformDependent.newMpscQueue();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final Runnable drainOps = this::drainOffLoopOps;
-    private final Runnable flushTask = this::flushScheduled;
 
     private ChannelHandlerContext ctx;
     private volatile boolean open;
@@ -74,7 +73,6 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter {
     private boolean closing;
     private boolean inReadBatch;
     private boolean flushPending;
-    private boolean flushScheduled;
     private int pausedMask;
     private long requestCount;
     private Http1Exchange receiving;
@@ -168,10 +166,7 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter {
             headStart = now;
             armTimer(now + settings.headTimeoutNanos);
         }
-        if (flushPending) {
-            flushPending = false;
-            ctx.flush();
-        }
+        flushIfPending();
         ctx.fireChannelReadComplete();
     }
 
@@ -315,22 +310,33 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter {
             op.run();
         }
         inReadBatch = wasInBatch;
-        if (!wasInBatch && flushPending) {
-            flushPending = false;
-            ctx.flush();
+        if (!wasInBatch) {
+            flushIfPending();
         }
     }
 
     private void onSubmit(Http1Exchange exchange, Object msg, boolean last) {
+        // Outside a read batch this call is its own batch: whatever it releases leaves with one flush.
+        boolean outer = !inReadBatch;
+        inReadBatch = true;
+        try {
+            route(exchange, msg, last);
+        } finally {
+            if (outer) {
+                inReadBatch = false;
+                flushIfPending();
+            }
+        }
+    }
+
+    private void route(Http1Exchange exchange, Object msg, boolean last) {
         if (exchange.wireEnded || !open) {
             // The engine already answered for this exchange, or the client is gone.
             exchange.addQueued(-sizeOf(msg));
             ReferenceCountUtil.release(msg);
             return;
         }
-        if (!(msg instanceof DefaultFullHttpResponse r && r.status() == HttpResponseStatus.CONTINUE)) {
-            exchange.wireStarted = true;
-        }
+        exchange.wireStarted = true;
         if (last) {
             exchange.wireEnded = true;
         }
@@ -348,7 +354,7 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter {
         long size = sizeOf(msg);
         ctx.write(msg, ctx.voidPromise());
         exchange.addQueued(-size);
-        requestFlush();
+        flushPending = true;
     }
 
     private static long sizeOf(Object msg) {
@@ -358,17 +364,8 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter {
         return 0;
     }
 
-    private void requestFlush() {
-        flushPending = true;
-        if (!inReadBatch && !flushScheduled) {
-            flushScheduled = true;
-            eventLoop().execute(flushTask);
-        }
-    }
-
-    private void flushScheduled() {
-        flushScheduled = false;
-        if (flushPending && !inReadBatch) {
+    private void flushIfPending() {
+        if (flushPending) {
             flushPending = false;
             ctx.flush();
         }
@@ -454,6 +451,9 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter {
                 EmptyHttpHeaders.INSTANCE);
         if (exchange == inFlight.peekFirst()) {
             writeOut(exchange, interim);
+            if (!inReadBatch) {
+                flushIfPending();
+            }
         } else {
             exchange.pending.add(interim);
         }
