@@ -1,0 +1,2 @@
+/** Static resource support: the extension to MIME type table. */
+package dev.pronto.servlet.resource;
