@@ -1,0 +1,193 @@
+package dev.pronto.container.http1;
+
+import static dev.pronto.container.http1.Http1Chars.SP;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.AsciiString;
+import io.netty.util.CharsetUtil;
+
+/**
+ * Parses {@code method SP request-target SP HTTP-version} (RFC 9112 §3) and holds the result until the next
+ * parse. One per decoder, event loop only; reads the buffer without consuming or retaining it.
+ */
+final class Http1RequestLine {
+
+    private static final HttpMethod[] KNOWN_METHODS = {
+        HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.HEAD, HttpMethod.DELETE, HttpMethod.OPTIONS,
+        HttpMethod.PATCH, HttpMethod.TRACE, HttpMethod.CONNECT, HttpMethod.QUERY,
+    };
+
+    private final int maxUriLength;
+    private HttpMethod method;
+    private String uri;
+    private HttpVersion version;
+
+    Http1RequestLine(int maxUriLength) {
+        this.maxUriLength = maxUriLength;
+    }
+
+    /** Parses the line in [from, to), its CRLF excluded. */
+    void parse(ByteBuf buf, int from, int to) {
+        int methodEnd = parseMethod(buf, from, to);
+        int targetEnd = findTargetEnd(buf, methodEnd + 1, to);
+        version = parseVersion(buf, targetEnd + 1, to);
+        checkTargetForm(buf, methodEnd + 1, targetEnd);
+        uri = buf.toString(methodEnd + 1, targetEnd - methodEnd - 1, CharsetUtil.ISO_8859_1);
+    }
+
+    HttpMethod method() {
+        return method;
+    }
+
+    String uri() {
+        return uri;
+    }
+
+    HttpVersion version() {
+        return version;
+    }
+
+    /** RFC 9112 §3.1: method = token, followed by exactly one SP. Returns the index of that SP. */
+    private int parseMethod(ByteBuf buf, int from, int to) {
+        int end = buf.forEachByte(from, to - from, Http1Chars.TCHARS);
+        if (end < 0) {
+            throw Http1ParseException.badRequest("request line has no request-target");
+        }
+        if (buf.getByte(end) != SP) {
+            throw Http1ParseException.badByte("method", buf.getByte(end));
+        }
+        if (end == from) {
+            throw Http1ParseException.badRequest("empty method");
+        }
+        method = knownMethod(buf, from, end);
+        if (method == null) {
+            method = HttpMethod.valueOf(buf.toString(from, end - from, CharsetUtil.US_ASCII));
+        }
+        return end;
+    }
+
+    /** RFC 9112 §3.2: the target has no whitespace or CTLs and ends at a single SP. Returns the index of that SP. */
+    private int findTargetEnd(ByteBuf buf, int from, int to) {
+        int end = buf.forEachByte(from, to - from, Http1Chars.TARGET_CHARS);
+        if (end < 0) {
+            throw Http1ParseException.badRequest("request line has no HTTP-version");
+        }
+        if (buf.getByte(end) != SP) {
+            throw Http1ParseException.badByte("request-target", buf.getByte(end));
+        }
+        if (end == from) {
+            throw Http1ParseException.badRequest("empty request-target");
+        }
+        if (end - from > maxUriLength) {
+            throw new Http1ParseException(HttpResponseStatus.REQUEST_URI_TOO_LONG, "request-target too long");
+        }
+        return end;
+    }
+
+    /** RFC 9112 §2.3: HTTP-version = "HTTP/" DIGIT "." DIGIT, case-sensitive. */
+    private static HttpVersion parseVersion(ByteBuf buf, int from, int to) {
+        if (to - from != 8 || !startsWith(buf, from, "HTTP/") || buf.getByte(from + 6) != '.') {
+            throw Http1ParseException.badRequest("malformed HTTP-version");
+        }
+        byte major = buf.getByte(from + 5);
+        byte minor = buf.getByte(from + 7);
+        if (!Http1Chars.isDigit(major) || !Http1Chars.isDigit(minor)) {
+            throw Http1ParseException.badRequest("malformed HTTP-version");
+        }
+        if (major == '1' && minor == '1') {
+            return HttpVersion.HTTP_1_1;
+        }
+        if (major == '1' && minor == '0') {
+            return HttpVersion.HTTP_1_0;
+        }
+        // RFC 9110 §15.6.6: 505 for a major version we do not support
+        throw new Http1ParseException(HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED,
+                "HTTP/" + (char) major + '.' + (char) minor + " not supported");
+    }
+
+    /** RFC 9112 §3.2.1-3.2.4: which of the four target forms the method allows. */
+    private void checkTargetForm(ByteBuf buf, int from, int to) {
+        if (method == HttpMethod.CONNECT) {
+            checkAuthorityForm(buf, from, to);
+            return;
+        }
+        byte first = buf.getByte(from);
+        if (first == '/') {
+            return;
+        }
+        if (first == '*' && to - from == 1) {
+            if (method != HttpMethod.OPTIONS) {
+                throw Http1ParseException.badRequest("asterisk-form is only for OPTIONS");
+            }
+            return;
+        }
+        if (!isAbsoluteForm(buf, from, to)) {
+            throw Http1ParseException.badRequest("unrecognised request-target form");
+        }
+    }
+
+    /** RFC 9112 §3.2.2: an absolute http(s) URI; the scheme is case-insensitive (RFC 3986 §3.1). */
+    private static boolean isAbsoluteForm(ByteBuf buf, int from, int to) {
+        int length = to - from;
+        if (length > 7 && Http1Chars.equalsIgnoreCase(buf, from, from + 7, "http://")) {
+            return true;
+        }
+        return length > 8 && Http1Chars.equalsIgnoreCase(buf, from, from + 8, "https://");
+    }
+
+    /** RFC 9112 §3.2.3: authority-form = uri-host ":" port, no userinfo. */
+    private static void checkAuthorityForm(ByteBuf buf, int from, int to) {
+        if (buf.forEachByte(from, to - from, Http1Chars.HOST_CHARS) >= 0) {
+            throw Http1ParseException.badRequest("CONNECT needs an authority-form target");
+        }
+        int colon = buf.indexOf(to, from, (byte) ':'); // reverse search: the port follows the last colon
+        boolean hasHost = colon > from;
+        boolean hasPort = colon >= 0 && colon < to - 1 && allDigits(buf, colon + 1, to);
+        if (!hasHost || !hasPort) {
+            throw Http1ParseException.badRequest("CONNECT needs host:port");
+        }
+    }
+
+    private static boolean allDigits(ByteBuf buf, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Http1Chars.isDigit(buf.getByte(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static HttpMethod knownMethod(ByteBuf buf, int from, int to) {
+        for (HttpMethod candidate : KNOWN_METHODS) {
+            if (sameBytes(buf, from, to, candidate.asciiName())) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /** RFC 9110 §9.1: methods are case-sensitive, so this is an exact comparison. */
+    private static boolean sameBytes(ByteBuf buf, int from, int to, AsciiString name) {
+        if (to - from != name.length()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            if (buf.getByte(from + i) != name.byteAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean startsWith(ByteBuf buf, int from, String prefix) {
+        for (int i = 0; i < prefix.length(); i++) {
+            if (buf.getByte(from + i) != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
