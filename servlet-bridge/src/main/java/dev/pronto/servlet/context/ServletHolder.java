@@ -1,0 +1,177 @@
+package dev.pronto.servlet.context;
+
+import jakarta.servlet.MultipartConfigElement;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.ServletConfig;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRegistration;
+import jakarta.servlet.ServletSecurityElement;
+import jakarta.servlet.UnavailableException;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * A registered servlet ({@code ServletRegistration.Dynamic}) and its life cycle: created and initialised once,
+ * lazily or at start-up, destroyed at stop. {@link #servlet()} is thread-safe.
+ */
+public final class ServletHolder extends RegistrationBase implements ServletRegistration.Dynamic, ServletConfig {
+
+    /** Init parameter that declares a servlet non-blocking: it then runs inline on the event loop. */
+    public static final String NON_BLOCKING_PARAM = "dev.pronto.nonBlocking";
+
+    private final Class<? extends Servlet> servletClass;
+    private final Set<String> mappings = new LinkedHashSet<>();
+    private volatile Servlet instance;
+    private volatile boolean initialized;
+    private int loadOnStartup = -1;
+    private MultipartConfigElement multipartConfig;
+    private String runAsRole;
+    private boolean nonBlocking;
+
+    ServletHolder(WebApplication app, String name, Servlet instance, Class<? extends Servlet> servletClass) {
+        super(app, name, instance != null ? instance.getClass().getName() : servletClass.getName());
+        this.instance = instance;
+        this.servletClass = instance != null ? instance.getClass() : servletClass;
+    }
+
+    // ---- ServletRegistration ------------------------------------------------------------------------------
+
+    @Override
+    public Set<String> addMapping(String... urlPatterns) {
+        if (urlPatterns == null || urlPatterns.length == 0) {
+            throw new IllegalArgumentException("No URL patterns given");
+        }
+        app.checkConfigurable();
+        Set<String> conflicts = new HashSet<>();
+        for (String pattern : urlPatterns) {
+            ServletHolder owner = app.servletForPattern(pattern);
+            if (owner != null && owner != this) {
+                conflicts.add(pattern);
+            }
+        }
+        if (conflicts.isEmpty()) {
+            Collections.addAll(mappings, urlPatterns);
+            app.mappingsChanged();
+        }
+        return conflicts;
+    }
+
+    @Override
+    public Collection<String> getMappings() {
+        return Collections.unmodifiableSet(mappings);
+    }
+
+    @Override
+    public String getRunAsRole() {
+        return runAsRole;
+    }
+
+    @Override
+    public void setLoadOnStartup(int loadOnStartup) {
+        app.checkConfigurable();
+        this.loadOnStartup = loadOnStartup;
+    }
+
+    public int getLoadOnStartup() {
+        return loadOnStartup;
+    }
+
+    @Override
+    public Set<String> setServletSecurity(ServletSecurityElement constraint) {
+        throw new UnsupportedOperationException("ServletRegistration.Dynamic.setServletSecurity: "
+                + "security constraints are not supported yet");
+    }
+
+    @Override
+    public void setMultipartConfig(MultipartConfigElement multipartConfig) {
+        if (multipartConfig == null) {
+            throw new IllegalArgumentException("multipartConfig must not be null");
+        }
+        app.checkConfigurable();
+        this.multipartConfig = multipartConfig;
+    }
+
+    public MultipartConfigElement getMultipartConfig() {
+        return multipartConfig;
+    }
+
+    @Override
+    public void setRunAsRole(String roleName) {
+        app.checkConfigurable();
+        this.runAsRole = roleName;
+    }
+
+    /** Declares the servlet non-blocking: its requests run inline on the event loop (it must never block). */
+    public void setNonBlocking(boolean nonBlocking) {
+        app.checkConfigurable();
+        this.nonBlocking = nonBlocking;
+    }
+
+    public boolean isNonBlocking() {
+        return nonBlocking || Boolean.parseBoolean(getInitParameter(NON_BLOCKING_PARAM));
+    }
+
+    // ---- ServletConfig ---------------------------------------------------------------------------------------
+
+    @Override
+    public String getServletName() {
+        return getName();
+    }
+
+    @Override
+    public ServletContext getServletContext() {
+        return app.context();
+    }
+
+    @Override
+    public Enumeration<String> getInitParameterNames() {
+        return Collections.enumeration(getInitParameters().keySet());
+    }
+
+    // ---- life cycle --------------------------------------------------------------------------------------------
+
+    /** The initialised servlet, created and initialised on first use. */
+    public Servlet servlet() throws ServletException {
+        if (initialized) {
+            return instance;
+        }
+        synchronized (this) {
+            if (!initialized) {
+                Servlet servlet = instance != null ? instance : app.context().createServlet(servletClass);
+                try {
+                    app.withContextClassLoader(() -> servlet.init(this));
+                } catch (UnavailableException e) {
+                    throw e;
+                }
+                instance = servlet;
+                initialized = true;
+            }
+            return instance;
+        }
+    }
+
+    public Class<? extends Servlet> servletClass() {
+        return servletClass;
+    }
+
+    synchronized void destroy() {
+        if (initialized) {
+            initialized = false;
+            try {
+                instance.destroy();
+            } catch (RuntimeException e) {
+                app.log().warn("Servlet {} failed to destroy", getName(), e);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "servlet '" + getName() + "'";
+    }
+}

@@ -1,0 +1,340 @@
+package dev.pronto.servlet.context;
+
+import dev.pronto.servlet.mapping.MappingResult;
+import dev.pronto.servlet.mapping.ServletMapper;
+import dev.pronto.servlet.resource.MimeTypes;
+import dev.pronto.servlet.resource.ResourceBase;
+import jakarta.servlet.Filter;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.ServletContainerInitializer;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.ServletException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EventListener;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One deployed web application: its context, registrations, listeners, error pages and life cycle.
+ * <pre>
+ *   CONFIGURING --initialize()--> INITIALIZED --startServlets()--> STARTED --destroy()--> DESTROYED
+ *   (initializers, listeners, filters)        (load-on-startup servlets)
+ * </pre>
+ * Registration methods are for the configuring thread; once initialised the model is read-only and thread-safe.
+ */
+public final class WebApplication {
+
+    /** Life-cycle states; registration is allowed only while {@code CONFIGURING}. */
+    public enum State { CONFIGURING, INITIALIZED, STARTED, DESTROYED }
+
+    /** Runs a piece of application code that may throw a checked servlet exception. */
+    @FunctionalInterface
+    public interface AppAction {
+        void run() throws ServletException;
+    }
+
+    private final Logger log;
+    private final String contextPath;
+    private final ClassLoader classLoader;
+    private final ServletContextImpl context;
+    private final Map<String, ServletHolder> servlets = new LinkedHashMap<>();
+    private final Map<String, FilterHolder> filters = new LinkedHashMap<>();
+    private final FilterMappings filterMappings = new FilterMappings();
+    private final Listeners listeners = new Listeners();
+    private final ErrorPages errorPages = new ErrorPages();
+    private final MimeTypes mimeTypes = MimeTypes.withDefaults();
+    private final List<Map.Entry<ServletContainerInitializer, Set<Class<?>>>> initializers = new ArrayList<>();
+    private final List<ServletHolder> initializedServlets = new ArrayList<>();
+    private volatile ResourceBase resources = ResourceBase.NONE;
+    private volatile State state = State.CONFIGURING;
+    private volatile ServletMapper<ServletHolder> mapper;
+    private volatile boolean sessionCookieLocked;
+
+    public WebApplication(String contextPath, String displayName, ClassLoader classLoader) {
+        this.contextPath = normalizeContextPath(contextPath);
+        this.classLoader = classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader();
+        this.log = LoggerFactory.getLogger("dev.pronto.webapp" + (this.contextPath.isEmpty() ? ".ROOT"
+                : this.contextPath.replace('/', '.')));
+        this.context = new ServletContextImpl(this, displayName);
+    }
+
+    /** Servlet 6.1 §3.6: the context path is "" for the root, else starts with '/' and does not end with one. */
+    static String normalizeContextPath(String path) {
+        if (path == null || path.isEmpty() || path.equals("/")) {
+            return "";
+        }
+        String p = path.startsWith("/") ? path : "/" + path;
+        return p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+    }
+
+    // ---- configuration ------------------------------------------------------------------------------------
+
+    public void checkConfigurable() {
+        if (state != State.CONFIGURING) {
+            throw new IllegalStateException("The servlet context " + displayPath() + " is already initialized");
+        }
+    }
+
+    public ServletHolder addServlet(String name, Servlet instance, Class<? extends Servlet> type) {
+        checkConfigurable();
+        checkName(name);
+        synchronized (servlets) {
+            if (servlets.containsKey(name)) {
+                return null; // Servlet 6.1 §4.4.1.1: null when the name is taken
+            }
+            ServletHolder holder = new ServletHolder(this, name, instance, type);
+            servlets.put(name, holder);
+            return holder;
+        }
+    }
+
+    public FilterHolder addFilter(String name, Filter instance, Class<? extends Filter> type) {
+        checkConfigurable();
+        checkName(name);
+        synchronized (filters) {
+            if (filters.containsKey(name)) {
+                return null;
+            }
+            FilterHolder holder = new FilterHolder(this, name, instance, type);
+            filters.put(name, holder);
+            return holder;
+        }
+    }
+
+    private static void checkName(String name) {
+        if (name == null || name.isEmpty()) {
+            throw new IllegalArgumentException("A servlet or filter name must not be null or empty");
+        }
+    }
+
+    public void addListener(EventListener listener) {
+        checkConfigurable();
+        listeners.add(listener);
+    }
+
+    public void addInitializer(ServletContainerInitializer initializer, Set<Class<?>> classes) {
+        checkConfigurable();
+        initializers.add(Map.entry(initializer, classes == null ? Set.of() : classes));
+    }
+
+    public void resources(ResourceBase base) {
+        checkConfigurable();
+        this.resources = base;
+    }
+
+    ServletHolder servletForPattern(String pattern) {
+        synchronized (servlets) {
+            for (ServletHolder holder : servlets.values()) {
+                if (holder.getMappings().contains(pattern)) {
+                    return holder;
+                }
+            }
+        }
+        return null;
+    }
+
+    void mappingsChanged() {
+        mapper = null;
+    }
+
+    // ---- life cycle ----------------------------------------------------------------------------------------------
+
+    /**
+     * Runs the container initializers, then the context listeners, then initialises the filters (Servlet 6.1
+     * §4.4, §8.2); after this the registrations are closed.
+     */
+    public void initialize() throws ServletException {
+        checkConfigurable();
+        ClassLoader previous = swapClassLoader();
+        try {
+            for (Map.Entry<ServletContainerInitializer, Set<Class<?>>> e : initializers) {
+                e.getKey().onStartup(e.getValue().isEmpty() ? null : e.getValue(), context);
+            }
+            ServletContextEvent event = new ServletContextEvent(context);
+            for (ServletContextListener listener : listeners.context) {
+                listener.contextInitialized(event);
+            }
+            state = State.INITIALIZED;
+            sessionCookieLocked = true;
+            mapper();
+            for (FilterHolder filter : filters()) {
+                filter.filter();
+            }
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+    }
+
+    /** Initialises the load-on-startup servlets in ascending order (Servlet 6.1 §8.2.3). */
+    public void startServlets() throws ServletException {
+        if (state == State.CONFIGURING) {
+            initialize();
+        }
+        List<ServletHolder> ordered = new ArrayList<>();
+        for (ServletHolder holder : servlets()) {
+            if (holder.getLoadOnStartup() >= 0) {
+                ordered.add(holder);
+            }
+        }
+        ordered.sort(Comparator.comparingInt(ServletHolder::getLoadOnStartup));
+        for (ServletHolder holder : ordered) {
+            holder.servlet();
+            initializedServlets.add(holder);
+        }
+        state = State.STARTED;
+    }
+
+    /** Destroys servlets, then filters, then tells the context listeners in reverse order. Idempotent. */
+    public void destroy() {
+        if (state == State.DESTROYED) {
+            return;
+        }
+        state = State.DESTROYED;
+        ClassLoader previous = swapClassLoader();
+        try {
+            List<ServletHolder> all = new ArrayList<>(servlets());
+            Collections.reverse(all);
+            all.forEach(ServletHolder::destroy);
+            List<FilterHolder> allFilters = new ArrayList<>(filters());
+            Collections.reverse(allFilters);
+            allFilters.forEach(FilterHolder::destroy);
+            ServletContextEvent event = new ServletContextEvent(context);
+            List<ServletContextListener> reversed = new ArrayList<>(listeners.context);
+            Collections.reverse(reversed);
+            for (ServletContextListener listener : reversed) {
+                try {
+                    listener.contextDestroyed(event);
+                } catch (RuntimeException e) {
+                    log.warn("contextDestroyed failed in {}", listener, e);
+                }
+            }
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+    }
+
+    public void withContextClassLoader(AppAction action) throws ServletException {
+        ClassLoader previous = swapClassLoader();
+        try {
+            action.run();
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+    }
+
+    private ClassLoader swapClassLoader() {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(classLoader);
+        return previous;
+    }
+
+    // ---- request-time views ---------------------------------------------------------------------------------------
+
+    /** The servlet mapper, built once the registrations are complete. */
+    public ServletMapper<ServletHolder> mapper() {
+        ServletMapper<ServletHolder> m = mapper;
+        if (m == null) {
+            ServletMapper.Builder<ServletHolder> builder = ServletMapper.builder();
+            for (ServletHolder holder : servlets()) {
+                for (String pattern : holder.getMappings()) {
+                    builder.add(pattern, holder.getName(), holder);
+                }
+            }
+            m = builder.build();
+            if (state != State.CONFIGURING) {
+                mapper = m;
+            }
+        }
+        return m;
+    }
+
+    /** The servlet for a canonical path within this context, or {@code null} if nothing (not even "/") matches. */
+    public MappingResult<ServletHolder> map(String path) {
+        return mapper().map(path);
+    }
+
+    public List<ServletHolder> servlets() {
+        synchronized (servlets) {
+            return List.copyOf(servlets.values());
+        }
+    }
+
+    public ServletHolder servlet(String name) {
+        synchronized (servlets) {
+            return servlets.get(name);
+        }
+    }
+
+    public List<FilterHolder> filters() {
+        synchronized (filters) {
+            return List.copyOf(filters.values());
+        }
+    }
+
+    public FilterHolder filter(String name) {
+        synchronized (filters) {
+            return filters.get(name);
+        }
+    }
+
+    public FilterMappings filterMappings() {
+        return filterMappings;
+    }
+
+    public Listeners listeners() {
+        return listeners;
+    }
+
+    public ErrorPages errorPages() {
+        return errorPages;
+    }
+
+    public MimeTypes mimeTypes() {
+        return mimeTypes;
+    }
+
+    public ResourceBase resources() {
+        return resources;
+    }
+
+    public ServletContextImpl context() {
+        return context;
+    }
+
+    public String contextPath() {
+        return contextPath;
+    }
+
+    public ClassLoader classLoader() {
+        return classLoader;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    boolean isSessionCookieLocked() {
+        return sessionCookieLocked;
+    }
+
+    public Logger log() {
+        return log;
+    }
+
+    private String displayPath() {
+        return contextPath.isEmpty() ? "/" : contextPath;
+    }
+
+    @Override
+    public String toString() {
+        return "web application " + displayPath();
+    }
+}
