@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netty.buffer.AbstractByteBufAllocator;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.buffer.UnpooledDirectByteBuf;
+import io.netty.buffer.UnpooledHeapByteBuf;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -37,11 +40,15 @@ class Http1RequestDecoderTest {
     private static final long MAX_BODY = 64;
 
     private final List<Object> toRelease = new ArrayList<>();
-    private EmbeddedChannel channel = new EmbeddedChannel(new Http1RequestDecoder(MAX_URI, MAX_HEAD, MAX_BODY));
+    private final TrackingAllocator alloc = new TrackingAllocator();
+    private EmbeddedChannel channel = newChannel(new Http1RequestDecoder(MAX_URI, MAX_HEAD, MAX_BODY));
 
+    /** Releases what the test read, then proves that every buffer written or cumulated was released. */
     @AfterEach
-    void releaseAll() {
+    void releaseAllAndCheckForLeaks() {
         toRelease.forEach(ReferenceCountUtil::release);
+        assertFalse(channel.finishAndReleaseAll());
+        alloc.assertAllReleased();
     }
 
     // ---- requests without a body -------------------------------------------------------------------
@@ -111,6 +118,16 @@ class Http1RequestDecoderTest {
     void leadingEmptyLinesAreIgnored() {
         write("\r\n\r\nGET / HTTP/1.1\r\nHost: h\r\n\r\n");
 
+        assertEquals("/", read(FullHttpRequest.class).uri());
+        assertFalse(channel.finishAndReleaseAll());
+    }
+
+    @Test
+    void emptyLinesAloneProduceNothing() {
+        write("\r\n\r\n\r");
+
+        assertNull(channel.readInbound());
+        write("\nGET / HTTP/1.1\r\nHost: h\r\n\r\n");
         assertEquals("/", read(FullHttpRequest.class).uri());
         assertFalse(channel.finishAndReleaseAll());
     }
@@ -239,8 +256,7 @@ class Http1RequestDecoderTest {
 
     @Test
     void contentSlicesShareTheInputBuffer() {
-        ByteBuf input = Unpooled.copiedBuffer(
-                "POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 4\r\n\r\nbody", CharsetUtil.US_ASCII);
+        ByteBuf input = buffer("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 4\r\n\r\nbody");
         channel.writeInbound(input);
 
         read(HttpRequest.class);
@@ -327,7 +343,11 @@ class Http1RequestDecoderTest {
                 bad("chunk size with trailing space", chunked + "5 \r\nhello\r\n", 400),
                 bad("chunk size overflow", chunked + "fffffffffffffffff\r\n", 400),
                 bad("CTL in chunk extension", chunked + "5;a=\u0001\r\nhello\r\n", 400),
-                bad("bare LF after chunk size", chunked + "5\nhello\r\n", 400));
+                bad("bare LF after chunk size", chunked + "5\nhello\r\n", 400),
+                bad("obs-fold in trailers", chunked + "0\r\nX-T: a\r\n b\r\n\r\n", 400),
+                bad("space before colon in trailers", chunked + "0\r\nX-T : a\r\n\r\n", 400),
+                bad("bare LF ending trailers", chunked + "0\r\nX-T: a\r\n\n", 400),
+                bad("trailers over the limit", chunked + "0\r\nX-T: " + "t".repeat(MAX_HEAD) + "\r\n\r\n", 431));
     }
 
     private static Arguments bad(String name, String request, int status) {
@@ -455,7 +475,7 @@ class Http1RequestDecoderTest {
 
     @Test
     void overlongTargetIs414EvenWhenLimitsAreEqualAndItTrickles() {
-        channel = new EmbeddedChannel(new Http1RequestDecoder(8192, 8192, -1));
+        channel = newChannel(new Http1RequestDecoder(8192, 8192, -1));
         write("GET /");
         for (int i = 0; i < 100 && channel.inboundMessages().isEmpty(); i++) {
             write("a".repeat(100));
@@ -495,8 +515,20 @@ class Http1RequestDecoderTest {
 
     // ---- helpers -----------------------------------------------------------------------------------
 
+    private EmbeddedChannel newChannel(Http1RequestDecoder decoder) {
+        EmbeddedChannel embedded = new EmbeddedChannel(decoder);
+        embedded.config().setAllocator(alloc);
+        return embedded;
+    }
+
     private void write(String data) {
-        channel.writeInbound(Unpooled.copiedBuffer(data, CharsetUtil.ISO_8859_1));
+        channel.writeInbound(buffer(data));
+    }
+
+    private ByteBuf buffer(String data) {
+        ByteBuf buf = alloc.heapBuffer(data.length());
+        buf.writeCharSequence(data, CharsetUtil.ISO_8859_1);
+        return buf;
     }
 
     /** Reads the next message, which must be a {@code type}; it is released after the test. */
@@ -517,5 +549,36 @@ class Http1RequestDecoderTest {
 
     private static void assertContent(String expected, HttpContent content) {
         assertEquals(expected, content.content().toString(CharsetUtil.ISO_8859_1));
+    }
+
+    /** Remembers every buffer it hands out (the test's input and the decoder's cumulations). */
+    private static final class TrackingAllocator extends AbstractByteBufAllocator {
+        private final List<ByteBuf> allocated = new ArrayList<>();
+
+        @Override
+        protected ByteBuf newHeapBuffer(int initialCapacity, int maxCapacity) {
+            return track(new UnpooledHeapByteBuf(this, initialCapacity, maxCapacity));
+        }
+
+        @Override
+        protected ByteBuf newDirectBuffer(int initialCapacity, int maxCapacity) {
+            return track(new UnpooledDirectByteBuf(this, initialCapacity, maxCapacity));
+        }
+
+        @Override
+        public boolean isDirectBufferPooled() {
+            return false;
+        }
+
+        private ByteBuf track(ByteBuf buf) {
+            allocated.add(buf);
+            return buf;
+        }
+
+        void assertAllReleased() {
+            for (ByteBuf buf : allocated) {
+                assertEquals(0, buf.refCnt(), "leaked buffer " + buf);
+            }
+        }
     }
 }
