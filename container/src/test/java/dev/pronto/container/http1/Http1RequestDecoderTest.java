@@ -25,6 +25,7 @@ import io.netty.util.CharsetUtil;
 import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Drives {@link Http1RequestDecoder} through an {@link EmbeddedChannel}; every message read is released. */
+/**
+ * Drives {@link Http1RequestDecoder} through an {@link EmbeddedChannel}. Every message read is released after the
+ * test, and a tracking allocator then proves that no buffer (input or cumulation) is left unreleased.
+ */
 class Http1RequestDecoderTest {
 
     private static final int MAX_URI = 256;
@@ -443,6 +447,21 @@ class Http1RequestDecoderTest {
     }
 
     @Test
+    void bodiesOfExactlyTheLimitAreAccepted() {
+        String body = "y".repeat((int) MAX_BODY);
+        write("POST /cl HTTP/1.1\r\nHost: h\r\nContent-Length: " + MAX_BODY + "\r\n\r\n" + body
+                + "POST /te HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + Long.toHexString(MAX_BODY) + "\r\n" + body + "\r\n0\r\n\r\n");
+
+        assertEquals("/cl", read(HttpRequest.class).uri());
+        assertContent(body, read(LastHttpContent.class));
+        assertEquals("/te", read(HttpRequest.class).uri());
+        assertContent(body, read(HttpContent.class));
+        assertSame(LastHttpContent.EMPTY_LAST_CONTENT, read(LastHttpContent.class));
+        assertFalse(channel.finishAndReleaseAll());
+    }
+
+    @Test
     void streamedChunkedBodyOverTheLimitIs413() {
         String data = "x".repeat(40);
         write("POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n28\r\n" + data + "\r\n");
@@ -511,6 +530,33 @@ class Http1RequestDecoderTest {
         Http1DecodeError error = read(Http1DecodeError.class);
         assertFalse(error.detail().contains("secret"), error.detail());
         assertFalse(channel.finishAndReleaseAll());
+    }
+
+    @Test
+    void mutatedInputNeverThrowsAndNeverLeaks() {
+        byte[] template = ("GET /a?b=c HTTP/1.1\r\nHost: h:80\r\nContent-Length: 3\r\n\r\nabc"
+                + "POST /u HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "4;x=y\r\nwxyz\r\n0\r\nT: v\r\n\r\n").getBytes(CharsetUtil.ISO_8859_1);
+        Random random = new Random(9112);
+        byte[] alphabet = "\r\n :;,/\t0aF\u0000\u007f\u00ff-".getBytes(CharsetUtil.ISO_8859_1);
+        for (int round = 0; round < 2000; round++) {
+            channel = newChannel(new Http1RequestDecoder(64, 128, 16));
+            byte[] input = template.clone();
+            for (int m = random.nextInt(4); m >= 0; m--) {
+                input[random.nextInt(input.length)] = alphabet[random.nextInt(alphabet.length)];
+            }
+            for (int from = 0; from < input.length; ) {
+                int to = Math.min(input.length, from + 1 + random.nextInt(40));
+                ByteBuf piece = alloc.heapBuffer(to - from).writeBytes(input, from, to - from);
+                channel.writeInbound(piece);
+                from = to;
+            }
+            List<Object> messages = readAll();
+            for (int i = 0; i < messages.size() - 1; i++) {
+                assertFalse(messages.get(i) instanceof Http1DecodeError, "an error is always the last message");
+            }
+            assertFalse(channel.finishAndReleaseAll());
+        }
     }
 
     // ---- helpers -----------------------------------------------------------------------------------
