@@ -12,7 +12,8 @@ public final class Http1DecodeError {
     private final HttpResponseStatus status;
     private final String detail;
 
-    Http1DecodeError(HttpResponseStatus status, String detail) {
+    /** @param detail a short reason; must not carry raw client bytes */
+    public Http1DecodeError(HttpResponseStatus status, String detail) {
         this.status = Objects.requireNonNull(status, "status");
         this.detail = Objects.requireNonNull(detail, "detail");
     }

@@ -25,16 +25,18 @@ import java.util.List;
  * {@code HttpContent}s as bytes arrive, then one {@code LastHttpContent}. After an {@link Http1DecodeError} the
  * decoder discards all further input, because the framing can no longer be trusted.
  * <pre>
- *   +------> READ_HEAD --no body---------------------------------------> FullHttpRequest --+
- *   |          |  |                                                                        |
- *   |          |  +--Content-Length--> READ_FIXED_BODY --all read--> LastHttpContent ------+
- *   |          |                                                                           |
- *   |          +--chunked--> READ_CHUNK_SIZE --size 0--> READ_TRAILERS --empty line-->  ---+
- *   |                          |      ^                                                    |
- *   |                     size > 0    +---- READ_CHUNK_END <--chunk read-- READ_CHUNK_DATA |
- *   |                          +-------------------------------------------> (emit data)   |
- *   +--------------------------------------------------------------------------------------+
- *   any state --rule broken--> Http1DecodeError --> BROKEN (discards everything)
+ *     +-------------------------------------------------------------------------------+
+ *     v                                                                               |
+ *   READ_HEAD --no body---------> FullHttpRequest ------------------------------------+
+ *     |                                                                               |
+ *     +--Content-Length--> HttpRequest; READ_FIXED_BODY --last byte--> Last ----------+
+ *     |                                                                               |
+ *     +--chunked---------> HttpRequest; READ_CHUNK_SIZE --0--> READ_TRAILERS --> Last +
+ *                                       ^          | size &gt; 0
+ *                                       |          v
+ *                          READ_CHUNK_END <--- READ_CHUNK_DATA (HttpContent as bytes arrive)
+ *
+ *   any state --rule broken--> Http1DecodeError; BROKEN (discards all input from then on)
  * </pre>
  */
 public final class Http1RequestDecoder extends ByteToMessageDecoder {
@@ -70,7 +72,10 @@ public final class Http1RequestDecoder extends ByteToMessageDecoder {
         this.chunkLine = new Http1ChunkLine(maxHeaderSize);
     }
 
-    /** True while bytes of a request head that is not complete yet are buffered (for the 408 head timeout). */
+    /**
+     * True while bytes of a request head that is not complete yet are buffered; the connection uses it for the
+     * 408 head timeout. Call on the event loop.
+     */
     public boolean isHeadInProgress() {
         return state == State.READ_HEAD && internalBuffer().isReadable();
     }

@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netty.buffer.AbstractByteBufAllocator;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.buffer.UnpooledDirectByteBuf;
+import io.netty.buffer.UnpooledHeapByteBuf;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -22,6 +25,7 @@ import io.netty.util.CharsetUtil;
 import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +33,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Drives {@link Http1RequestDecoder} through an {@link EmbeddedChannel}; every message read is released. */
+/**
+ * Drives {@link Http1RequestDecoder} through an {@link EmbeddedChannel}. Every message read is released after the
+ * test, and a tracking allocator then proves that no buffer (input or cumulation) is left unreleased.
+ */
 class Http1RequestDecoderTest {
 
     private static final int MAX_URI = 256;
@@ -37,11 +44,15 @@ class Http1RequestDecoderTest {
     private static final long MAX_BODY = 64;
 
     private final List<Object> toRelease = new ArrayList<>();
-    private EmbeddedChannel channel = new EmbeddedChannel(new Http1RequestDecoder(MAX_URI, MAX_HEAD, MAX_BODY));
+    private final TrackingAllocator alloc = new TrackingAllocator();
+    private EmbeddedChannel channel = newChannel(new Http1RequestDecoder(MAX_URI, MAX_HEAD, MAX_BODY));
 
+    /** Releases what the test read, then proves that every buffer written or cumulated was released. */
     @AfterEach
-    void releaseAll() {
+    void releaseAllAndCheckForLeaks() {
         toRelease.forEach(ReferenceCountUtil::release);
+        assertFalse(channel.finishAndReleaseAll());
+        alloc.assertAllReleased();
     }
 
     // ---- requests without a body -------------------------------------------------------------------
@@ -111,6 +122,16 @@ class Http1RequestDecoderTest {
     void leadingEmptyLinesAreIgnored() {
         write("\r\n\r\nGET / HTTP/1.1\r\nHost: h\r\n\r\n");
 
+        assertEquals("/", read(FullHttpRequest.class).uri());
+        assertFalse(channel.finishAndReleaseAll());
+    }
+
+    @Test
+    void emptyLinesAloneProduceNothing() {
+        write("\r\n\r\n\r");
+
+        assertNull(channel.readInbound());
+        write("\nGET / HTTP/1.1\r\nHost: h\r\n\r\n");
         assertEquals("/", read(FullHttpRequest.class).uri());
         assertFalse(channel.finishAndReleaseAll());
     }
@@ -239,8 +260,7 @@ class Http1RequestDecoderTest {
 
     @Test
     void contentSlicesShareTheInputBuffer() {
-        ByteBuf input = Unpooled.copiedBuffer(
-                "POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 4\r\n\r\nbody", CharsetUtil.US_ASCII);
+        ByteBuf input = buffer("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 4\r\n\r\nbody");
         channel.writeInbound(input);
 
         read(HttpRequest.class);
@@ -327,7 +347,11 @@ class Http1RequestDecoderTest {
                 bad("chunk size with trailing space", chunked + "5 \r\nhello\r\n", 400),
                 bad("chunk size overflow", chunked + "fffffffffffffffff\r\n", 400),
                 bad("CTL in chunk extension", chunked + "5;a=\u0001\r\nhello\r\n", 400),
-                bad("bare LF after chunk size", chunked + "5\nhello\r\n", 400));
+                bad("bare LF after chunk size", chunked + "5\nhello\r\n", 400),
+                bad("obs-fold in trailers", chunked + "0\r\nX-T: a\r\n b\r\n\r\n", 400),
+                bad("space before colon in trailers", chunked + "0\r\nX-T : a\r\n\r\n", 400),
+                bad("bare LF ending trailers", chunked + "0\r\nX-T: a\r\n\n", 400),
+                bad("trailers over the limit", chunked + "0\r\nX-T: " + "t".repeat(MAX_HEAD) + "\r\n\r\n", 431));
     }
 
     private static Arguments bad(String name, String request, int status) {
@@ -423,6 +447,21 @@ class Http1RequestDecoderTest {
     }
 
     @Test
+    void bodiesOfExactlyTheLimitAreAccepted() {
+        String body = "y".repeat((int) MAX_BODY);
+        write("POST /cl HTTP/1.1\r\nHost: h\r\nContent-Length: " + MAX_BODY + "\r\n\r\n" + body
+                + "POST /te HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + Long.toHexString(MAX_BODY) + "\r\n" + body + "\r\n0\r\n\r\n");
+
+        assertEquals("/cl", read(HttpRequest.class).uri());
+        assertContent(body, read(LastHttpContent.class));
+        assertEquals("/te", read(HttpRequest.class).uri());
+        assertContent(body, read(HttpContent.class));
+        assertSame(LastHttpContent.EMPTY_LAST_CONTENT, read(LastHttpContent.class));
+        assertFalse(channel.finishAndReleaseAll());
+    }
+
+    @Test
     void streamedChunkedBodyOverTheLimitIs413() {
         String data = "x".repeat(40);
         write("POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n28\r\n" + data + "\r\n");
@@ -455,7 +494,7 @@ class Http1RequestDecoderTest {
 
     @Test
     void overlongTargetIs414EvenWhenLimitsAreEqualAndItTrickles() {
-        channel = new EmbeddedChannel(new Http1RequestDecoder(8192, 8192, -1));
+        channel = newChannel(new Http1RequestDecoder(8192, 8192, -1));
         write("GET /");
         for (int i = 0; i < 100 && channel.inboundMessages().isEmpty(); i++) {
             write("a".repeat(100));
@@ -493,10 +532,49 @@ class Http1RequestDecoderTest {
         assertFalse(channel.finishAndReleaseAll());
     }
 
+    @Test
+    void mutatedInputNeverThrowsAndNeverLeaks() {
+        byte[] template = ("GET /a?b=c HTTP/1.1\r\nHost: h:80\r\nContent-Length: 3\r\n\r\nabc"
+                + "POST /u HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "4;x=y\r\nwxyz\r\n0\r\nT: v\r\n\r\n").getBytes(CharsetUtil.ISO_8859_1);
+        Random random = new Random(9112);
+        byte[] alphabet = "\r\n :;,/\t0aF\u0000\u007f\u00ff-".getBytes(CharsetUtil.ISO_8859_1);
+        for (int round = 0; round < 2000; round++) {
+            channel = newChannel(new Http1RequestDecoder(64, 128, 16));
+            byte[] input = template.clone();
+            for (int m = random.nextInt(4); m >= 0; m--) {
+                input[random.nextInt(input.length)] = alphabet[random.nextInt(alphabet.length)];
+            }
+            for (int from = 0; from < input.length; ) {
+                int to = Math.min(input.length, from + 1 + random.nextInt(40));
+                ByteBuf piece = alloc.heapBuffer(to - from).writeBytes(input, from, to - from);
+                channel.writeInbound(piece);
+                from = to;
+            }
+            List<Object> messages = readAll();
+            for (int i = 0; i < messages.size() - 1; i++) {
+                assertFalse(messages.get(i) instanceof Http1DecodeError, "an error is always the last message");
+            }
+            assertFalse(channel.finishAndReleaseAll());
+        }
+    }
+
     // ---- helpers -----------------------------------------------------------------------------------
 
+    private EmbeddedChannel newChannel(Http1RequestDecoder decoder) {
+        EmbeddedChannel embedded = new EmbeddedChannel(decoder);
+        embedded.config().setAllocator(alloc);
+        return embedded;
+    }
+
     private void write(String data) {
-        channel.writeInbound(Unpooled.copiedBuffer(data, CharsetUtil.ISO_8859_1));
+        channel.writeInbound(buffer(data));
+    }
+
+    private ByteBuf buffer(String data) {
+        ByteBuf buf = alloc.heapBuffer(data.length());
+        buf.writeCharSequence(data, CharsetUtil.ISO_8859_1);
+        return buf;
     }
 
     /** Reads the next message, which must be a {@code type}; it is released after the test. */
@@ -517,5 +595,36 @@ class Http1RequestDecoderTest {
 
     private static void assertContent(String expected, HttpContent content) {
         assertEquals(expected, content.content().toString(CharsetUtil.ISO_8859_1));
+    }
+
+    /** Remembers every buffer it hands out (the test's input and the decoder's cumulations). */
+    private static final class TrackingAllocator extends AbstractByteBufAllocator {
+        private final List<ByteBuf> allocated = new ArrayList<>();
+
+        @Override
+        protected ByteBuf newHeapBuffer(int initialCapacity, int maxCapacity) {
+            return track(new UnpooledHeapByteBuf(this, initialCapacity, maxCapacity));
+        }
+
+        @Override
+        protected ByteBuf newDirectBuffer(int initialCapacity, int maxCapacity) {
+            return track(new UnpooledDirectByteBuf(this, initialCapacity, maxCapacity));
+        }
+
+        @Override
+        public boolean isDirectBufferPooled() {
+            return false;
+        }
+
+        private ByteBuf track(ByteBuf buf) {
+            allocated.add(buf);
+            return buf;
+        }
+
+        void assertAllReleased() {
+            for (ByteBuf buf : allocated) {
+                assertEquals(0, buf.refCnt(), "leaked buffer " + buf);
+            }
+        }
     }
 }
