@@ -1,0 +1,776 @@
+package dev.pronto.servlet.request;
+
+import dev.pronto.container.HttpExchange;
+import dev.pronto.servlet.context.WebApplication;
+import dev.pronto.servlet.response.HttpDates;
+import dev.pronto.servlet.response.HttpServletResponseImpl;
+import dev.pronto.servlet.session.HttpSessionImpl;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletConnection;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestAttributeEvent;
+import jakarta.servlet.ServletRequestAttributeListener;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletMapping;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.HttpUpgradeHandler;
+import jakarta.servlet.http.Part;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UnsupportedEncodingException;
+import java.net.InetSocketAddress;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.security.Principal;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@code HttpServletRequest} as a lazy view over the exchange: headers are read from Netty's header object; query
+ * and form parameters, cookies, locales, attributes and the session are built only when first asked for, then
+ * cached. Used by the thread running the request (one at a time, as the spec requires).
+ */
+public class HttpServletRequestImpl implements HttpServletRequest {
+
+    private static final Cookie[] NO_COOKIES = new Cookie[0];
+
+    private final HttpExchange exchange;
+    private final WebApplication app;
+    private final String requestURI;
+    private final String queryString;
+    private HttpServletResponseImpl response;
+    private DispatcherType dispatcherType = DispatcherType.REQUEST;
+    private String servletPath = "";
+    private String pathInfo;
+    private HttpServletMapping mapping;
+    private Map<String, Object> attributes;
+    private Map<String, String[]> parameters;
+    private Cookie[] cookies;
+    private List<Locale> locales;
+    private String characterEncoding;
+    private boolean bodyUsedAsParameters;
+    private ServletInputStreamImpl inputStream;
+    private BufferedReader reader;
+    private HttpSessionImpl session;
+    private boolean sessionResolved;
+    private String requestedSessionId;
+    private boolean requestedSessionIdFromCookie;
+    private String[] hostAndPort;
+    private AsyncSupport async;
+
+    /** What the async layer offers the request: the spec's async entry points, implemented elsewhere. */
+    public interface AsyncSupport {
+        boolean isAsyncSupported();
+
+        boolean isAsyncStarted();
+
+        AsyncContext startAsync(ServletRequest request, ServletResponse response);
+
+        AsyncContext asyncContext();
+    }
+
+    public HttpServletRequestImpl(HttpExchange exchange, WebApplication app, String requestURI, String queryString) {
+        this.exchange = exchange;
+        this.app = app;
+        this.requestURI = requestURI;
+        this.queryString = queryString;
+    }
+
+    public void response(HttpServletResponseImpl response) {
+        this.response = response;
+    }
+
+    public void async(AsyncSupport async) {
+        this.async = async;
+    }
+
+    public HttpExchange exchange() {
+        return exchange;
+    }
+
+    public WebApplication app() {
+        return app;
+    }
+
+    /** Sets the path elements the mapping chose (and changes them for forwards and async dispatches). */
+    public void paths(String servletPath, String pathInfo, HttpServletMapping mapping) {
+        this.servletPath = servletPath;
+        this.pathInfo = pathInfo;
+        this.mapping = mapping;
+    }
+
+    public void dispatcherType(DispatcherType type) {
+        this.dispatcherType = type;
+    }
+
+    private HttpHeaders headers() {
+        return exchange.requestHeaders();
+    }
+
+    // ---- attributes ------------------------------------------------------------------------------------------
+
+    @Override
+    public Object getAttribute(String name) {
+        return attributes == null ? null : attributes.get(name);
+    }
+
+    @Override
+    public Enumeration<String> getAttributeNames() {
+        return attributes == null ? Collections.emptyEnumeration()
+                : Collections.enumeration(List.copyOf(attributes.keySet()));
+    }
+
+    @Override
+    public void setAttribute(String name, Object o) {
+        if (name == null) {
+            throw new IllegalArgumentException("Attribute name must not be null");
+        }
+        if (o == null) {
+            removeAttribute(name);
+            return;
+        }
+        if (attributes == null) {
+            attributes = new ConcurrentHashMap<>();
+        }
+        Object old = attributes.put(name, o);
+        List<ServletRequestAttributeListener> listeners = app.listeners().requestAttributes;
+        if (!listeners.isEmpty()) {
+            ServletRequestAttributeEvent event = new ServletRequestAttributeEvent(app.context(), this, name,
+                    old == null ? o : old);
+            for (ServletRequestAttributeListener l : listeners) {
+                if (old == null) {
+                    l.attributeAdded(event);
+                } else {
+                    l.attributeReplaced(event);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void removeAttribute(String name) {
+        if (attributes == null || name == null) {
+            return;
+        }
+        Object old = attributes.remove(name);
+        List<ServletRequestAttributeListener> listeners = app.listeners().requestAttributes;
+        if (old != null && !listeners.isEmpty()) {
+            ServletRequestAttributeEvent event = new ServletRequestAttributeEvent(app.context(), this, name, old);
+            for (ServletRequestAttributeListener l : listeners) {
+                l.attributeRemoved(event);
+            }
+        }
+    }
+
+    // ---- character encoding and body ---------------------------------------------------------------------------
+
+    @Override
+    public String getCharacterEncoding() {
+        if (characterEncoding != null) {
+            return characterEncoding;
+        }
+        String fromHeader = ContentTypes.charset(getContentType());
+        if (fromHeader != null) {
+            return fromHeader;
+        }
+        return app.context().getRequestCharacterEncoding();
+    }
+
+    /** The body's charset: request, then context default, then UTF-8 (Servlet 6.1 §3.12). */
+    Charset charset() {
+        String name = getCharacterEncoding();
+        if (name == null) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(name);
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            return StandardCharsets.UTF_8;
+        }
+    }
+
+    @Override
+    public void setCharacterEncoding(String env) throws UnsupportedEncodingException {
+        if (reader != null || parameters != null) {
+            return; // §3.12: no effect once the body was read through a reader or parameters
+        }
+        if (env != null) {
+            try {
+                Charset.forName(env);
+            } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+                throw new UnsupportedEncodingException(env);
+            }
+        }
+        characterEncoding = env;
+    }
+
+    @Override
+    public int getContentLength() {
+        long length = getContentLengthLong();
+        return length > Integer.MAX_VALUE ? -1 : (int) length;
+    }
+
+    @Override
+    public long getContentLengthLong() {
+        String value = headers().get(HttpHeaderNames.CONTENT_LENGTH);
+        return value == null ? -1 : Long.parseLong(value);
+    }
+
+    @Override
+    public String getContentType() {
+        return headers().get(HttpHeaderNames.CONTENT_TYPE);
+    }
+
+    @Override
+    public ServletInputStream getInputStream() throws IOException {
+        if (reader != null) {
+            throw new IllegalStateException("getReader() has already been called for this request");
+        }
+        return stream();
+    }
+
+    private ServletInputStreamImpl stream() {
+        if (inputStream == null) {
+            inputStream = new ServletInputStreamImpl(exchange.body(), app.blockingTimeoutMillis());
+        }
+        return inputStream;
+    }
+
+    @Override
+    public BufferedReader getReader() throws IOException {
+        if (reader == null) {
+            if (inputStream != null) {
+                throw new IllegalStateException("getInputStream() has already been called for this request");
+            }
+            reader = new BufferedReader(new InputStreamReader(stream(), charset()));
+        }
+        return reader;
+    }
+
+    // ---- parameters ---------------------------------------------------------------------------------------------
+
+    /** Parses query and (per §3.1.1) form parameters on first use. */
+    private Map<String, String[]> parameters() {
+        if (parameters != null) {
+            return parameters;
+        }
+        ParameterParser parser = new ParameterParser();
+        Charset charset = charset();
+        if (queryString != null) {
+            parser.addQueryString(queryString, charset);
+        }
+        if (isFormPost()) {
+            byte[] form = readFormBody();
+            parser.addForm(form, 0, form.length, charset);
+        }
+        parameters = Collections.unmodifiableMap(parser.toMap());
+        return parameters;
+    }
+
+    private boolean isFormPost() {
+        // §3.1.1: a POST with a form content type whose body was not already read by the servlet
+        return HttpMethod.POST.equals(exchange.method()) && inputStream == null
+                && ContentTypes.hasMediaType(getContentType(), "application/x-www-form-urlencoded");
+    }
+
+    private byte[] readFormBody() {
+        bodyUsedAsParameters = true;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(0, Math.min(getContentLength(), 1 << 16)));
+        try {
+            stream().transferTo(out);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the form body: " + e.getMessage(), e);
+        }
+        return out.toByteArray();
+    }
+
+    @Override
+    public String getParameter(String name) {
+        String[] values = parameters().get(name);
+        return values == null || values.length == 0 ? null : values[0];
+    }
+
+    @Override
+    public Enumeration<String> getParameterNames() {
+        return Collections.enumeration(parameters().keySet());
+    }
+
+    @Override
+    public String[] getParameterValues(String name) {
+        String[] values = parameters().get(name);
+        return values == null ? null : values.clone();
+    }
+
+    @Override
+    public Map<String, String[]> getParameterMap() {
+        return parameters();
+    }
+
+    // ---- protocol, addresses, host -------------------------------------------------------------------------------
+
+    @Override
+    public String getProtocol() {
+        return exchange.version().text();
+    }
+
+    @Override
+    public String getScheme() {
+        return exchange.scheme();
+    }
+
+    @Override
+    public String getServerName() {
+        return hostAndPort()[0];
+    }
+
+    @Override
+    public int getServerPort() {
+        String port = hostAndPort()[1];
+        if (port != null) {
+            try {
+                return Integer.parseInt(port);
+            } catch (NumberFormatException e) {
+                return getLocalPort();
+            }
+        }
+        return headers().contains(HttpHeaderNames.HOST) ? ("https".equals(getScheme()) ? 443 : 80) : getLocalPort();
+    }
+
+    /** Host and port from the {@code Host} header (never reverse DNS); the local address when absent. */
+    private String[] hostAndPort() {
+        if (hostAndPort == null) {
+            String host = headers().get(HttpHeaderNames.HOST);
+            if (host == null || host.isEmpty()) {
+                hostAndPort = new String[] {getLocalAddr(), Integer.toString(getLocalPort())};
+            } else if (host.startsWith("[")) {
+                int close = host.indexOf(']');
+                String port = close + 1 < host.length() && host.charAt(close + 1) == ':' ? host.substring(close + 2)
+                        : null;
+                hostAndPort = new String[] {host.substring(0, close + 1), port};
+            } else {
+                int colon = host.lastIndexOf(':');
+                hostAndPort = colon < 0 ? new String[] {host, null}
+                        : new String[] {host.substring(0, colon), host.substring(colon + 1)};
+            }
+        }
+        return hostAndPort;
+    }
+
+    @Override
+    public String getRemoteAddr() {
+        InetSocketAddress remote = exchange.remoteAddress();
+        return remote == null ? null : remote.getAddress().getHostAddress();
+    }
+
+    @Override
+    public String getRemoteHost() {
+        return getRemoteAddr(); // never a reverse DNS lookup
+    }
+
+    @Override
+    public int getRemotePort() {
+        InetSocketAddress remote = exchange.remoteAddress();
+        return remote == null ? -1 : remote.getPort();
+    }
+
+    @Override
+    public String getLocalName() {
+        return getLocalAddr();
+    }
+
+    @Override
+    public String getLocalAddr() {
+        InetSocketAddress local = exchange.localAddress();
+        return local == null ? null : local.getAddress().getHostAddress();
+    }
+
+    @Override
+    public int getLocalPort() {
+        InetSocketAddress local = exchange.localAddress();
+        return local == null ? -1 : local.getPort();
+    }
+
+    @Override
+    public boolean isSecure() {
+        return "https".equals(getScheme());
+    }
+
+    @Override
+    public String getRequestId() {
+        return exchange.connectionId() + '-' + exchange.requestNumber();
+    }
+
+    @Override
+    public String getProtocolRequestId() {
+        return ""; // HTTP/1.1 has no protocol-level request id
+    }
+
+    @Override
+    public ServletConnection getServletConnection() {
+        return new ServletConnectionImpl(exchange.connectionId());
+    }
+
+    // ---- locales ----------------------------------------------------------------------------------------------
+
+    private List<Locale> locales() {
+        if (locales == null) {
+            List<Locale> parsed = AcceptLanguage.parse(headers().getAll(HttpHeaderNames.ACCEPT_LANGUAGE));
+            locales = parsed.isEmpty() ? List.of(Locale.getDefault()) : parsed;
+        }
+        return locales;
+    }
+
+    @Override
+    public Locale getLocale() {
+        return locales().get(0);
+    }
+
+    @Override
+    public Enumeration<Locale> getLocales() {
+        return Collections.enumeration(locales());
+    }
+
+    // ---- dispatch and async ---------------------------------------------------------------------------------------
+
+    @Override
+    public RequestDispatcher getRequestDispatcher(String path) {
+        if (path == null) {
+            return null;
+        }
+        if (path.startsWith("/")) {
+            return app.context().getRequestDispatcher(path);
+        }
+        // §9.1.1: relative to the current servlet path plus path info
+        String current = servletPath + (pathInfo == null ? "" : pathInfo);
+        int slash = current.lastIndexOf('/');
+        String base = slash < 0 ? "/" : current.substring(0, slash + 1);
+        return app.context().getRequestDispatcher(base + path);
+    }
+
+    @Override
+    public ServletContext getServletContext() {
+        return app.context();
+    }
+
+    @Override
+    public AsyncContext startAsync() {
+        return startAsync(this, response);
+    }
+
+    @Override
+    public AsyncContext startAsync(ServletRequest servletRequest, ServletResponse servletResponse) {
+        if (async == null) {
+            throw new IllegalStateException("Async is not supported by this request's servlet or filters");
+        }
+        return async.startAsync(servletRequest, servletResponse);
+    }
+
+    @Override
+    public boolean isAsyncStarted() {
+        return async != null && async.isAsyncStarted();
+    }
+
+    @Override
+    public boolean isAsyncSupported() {
+        return async != null && async.isAsyncSupported();
+    }
+
+    @Override
+    public AsyncContext getAsyncContext() {
+        AsyncContext context = async == null ? null : async.asyncContext();
+        if (context == null) {
+            throw new IllegalStateException("Async was not started on this request");
+        }
+        return context;
+    }
+
+    @Override
+    public DispatcherType getDispatcherType() {
+        return dispatcherType;
+    }
+
+    // ---- HTTP ---------------------------------------------------------------------------------------------------------
+
+    @Override
+    public String getAuthType() {
+        return null;
+    }
+
+    @Override
+    public Cookie[] getCookies() {
+        if (cookies == null) {
+            List<String> values = headers().getAll(HttpHeaderNames.COOKIE);
+            cookies = values.isEmpty() ? NO_COOKIES : CookieParser.parse(values);
+        }
+        return cookies.length == 0 ? null : cookies.clone();
+    }
+
+    @Override
+    public long getDateHeader(String name) {
+        String value = getHeader(name);
+        if (value == null) {
+            return -1;
+        }
+        long date = HttpDates.parse(value);
+        if (date < 0) {
+            throw new IllegalArgumentException("Not an HTTP date: " + value);
+        }
+        return date;
+    }
+
+    @Override
+    public String getHeader(String name) {
+        return headers().get(name);
+    }
+
+    @Override
+    public Enumeration<String> getHeaders(String name) {
+        return Collections.enumeration(headers().getAll(name));
+    }
+
+    @Override
+    public Enumeration<String> getHeaderNames() {
+        Set<String> names = new LinkedHashSet<>(headers().names());
+        return Collections.enumeration(names);
+    }
+
+    @Override
+    public int getIntHeader(String name) {
+        String value = getHeader(name);
+        return value == null ? -1 : Integer.parseInt(value.trim());
+    }
+
+    @Override
+    public HttpServletMapping getHttpServletMapping() {
+        return mapping;
+    }
+
+    @Override
+    public String getMethod() {
+        return exchange.method().name();
+    }
+
+    @Override
+    public String getPathInfo() {
+        return pathInfo;
+    }
+
+    @Override
+    public String getPathTranslated() {
+        return pathInfo == null ? null : app.context().getRealPath(pathInfo);
+    }
+
+    @Override
+    public String getContextPath() {
+        return app.contextPath();
+    }
+
+    @Override
+    public String getQueryString() {
+        return queryString;
+    }
+
+    @Override
+    public String getRemoteUser() {
+        return null;
+    }
+
+    @Override
+    public boolean isUserInRole(String role) {
+        return false;
+    }
+
+    @Override
+    public Principal getUserPrincipal() {
+        return null;
+    }
+
+    @Override
+    public String getRequestURI() {
+        return requestURI;
+    }
+
+    @Override
+    public StringBuffer getRequestURL() {
+        StringBuffer url = new StringBuffer(64);
+        String scheme = getScheme();
+        int port = getServerPort();
+        url.append(scheme).append("://").append(getServerName());
+        if (!("http".equals(scheme) && port == 80 || "https".equals(scheme) && port == 443)) {
+            url.append(':').append(port);
+        }
+        return url.append(requestURI);
+    }
+
+    @Override
+    public String getServletPath() {
+        return servletPath;
+    }
+
+    // ---- sessions ------------------------------------------------------------------------------------------------------
+
+    @Override
+    public String getRequestedSessionId() {
+        resolveSession();
+        return requestedSessionId;
+    }
+
+    /** Finds the session the client names in its cookie (once), marking it accessed (Servlet 6.1 §7.6). */
+    private void resolveSession() {
+        if (sessionResolved) {
+            return;
+        }
+        sessionResolved = true;
+        String name = app.sessionCookieConfig().getName();
+        Cookie[] all = getCookies();
+        if (all == null) {
+            return;
+        }
+        for (Cookie cookie : all) {
+            if (cookie.getName().equals(name)) {
+                requestedSessionId = cookie.getValue();
+                requestedSessionIdFromCookie = true;
+                HttpSessionImpl found = app.sessions().findSession(cookie.getValue());
+                if (found != null) {
+                    found.access();
+                    found.markJoined();
+                    session = found;
+                    return;
+                }
+            }
+        }
+    }
+
+    @Override
+    public HttpSession getSession(boolean create) {
+        resolveSession();
+        if (session != null && session.isValid()) {
+            return session;
+        }
+        session = null;
+        if (!create) {
+            return null;
+        }
+        if (response.isCommitted()) {
+            throw new IllegalStateException("Cannot create a session after the response was committed");
+        }
+        session = app.sessions().createSession();
+        response.addCookie(app.sessionCookieConfig().newSessionCookie(session.getId(), app.contextPath(),
+                isSecure()));
+        return session;
+    }
+
+    @Override
+    public HttpSession getSession() {
+        return getSession(true);
+    }
+
+    @Override
+    public String changeSessionId() {
+        HttpSession current = getSession(false);
+        if (current == null) {
+            throw new IllegalStateException("No session to change the id of");
+        }
+        String id = app.sessions().changeSessionId(session);
+        response.addCookie(app.sessionCookieConfig().newSessionCookie(id, app.contextPath(), isSecure()));
+        return id;
+    }
+
+    @Override
+    public boolean isRequestedSessionIdValid() {
+        resolveSession();
+        return requestedSessionId != null && session != null && session.isValid()
+                && requestedSessionId.equals(session.getId());
+    }
+
+    @Override
+    public boolean isRequestedSessionIdFromCookie() {
+        resolveSession();
+        return requestedSessionIdFromCookie;
+    }
+
+    @Override
+    public boolean isRequestedSessionIdFromURL() {
+        return false;
+    }
+
+    // ---- not supported yet ------------------------------------------------------------------------------------------------
+
+    @Override
+    public boolean authenticate(HttpServletResponse response) throws IOException, ServletException {
+        throw new UnsupportedOperationException("HttpServletRequest.authenticate: authentication is not supported yet");
+    }
+
+    @Override
+    public void login(String username, String password) throws ServletException {
+        throw new UnsupportedOperationException("HttpServletRequest.login: authentication is not supported yet");
+    }
+
+    @Override
+    public void logout() throws ServletException {
+        throw new UnsupportedOperationException("HttpServletRequest.logout: authentication is not supported yet");
+    }
+
+    @Override
+    public Collection<Part> getParts() throws IOException, ServletException {
+        throw new UnsupportedOperationException("HttpServletRequest.getParts: multipart is not implemented yet");
+    }
+
+    @Override
+    public Part getPart(String name) throws IOException, ServletException {
+        throw new UnsupportedOperationException("HttpServletRequest.getPart: multipart is not implemented yet");
+    }
+
+    @Override
+    public <T extends HttpUpgradeHandler> T upgrade(Class<T> handlerClass) throws IOException, ServletException {
+        throw new UnsupportedOperationException("HttpServletRequest.upgrade: protocol upgrade is not supported");
+    }
+
+    @Override
+    public Map<String, String> getTrailerFields() {
+        if (!isTrailerFieldsReady()) {
+            throw new IllegalStateException("Trailer fields are not ready: the body has not been read");
+        }
+        HttpHeaders trailers = exchange.body().trailers();
+        if (trailers.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> map = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, String> e : trailers) {
+            map.merge(e.getKey().toLowerCase(Locale.ROOT), e.getValue(), (a, b) -> a + "," + b);
+        }
+        return map;
+    }
+
+    @Override
+    public boolean isTrailerFieldsReady() {
+        return exchange.body().isFinished();
+    }
+
+    @Override
+    public String toString() {
+        return "HttpServletRequest[" + getMethod() + ' ' + requestURI + ']';
+    }
+}
