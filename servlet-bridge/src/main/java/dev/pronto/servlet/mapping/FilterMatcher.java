@@ -9,7 +9,7 @@ import java.util.List;
  */
 public final class FilterMatcher {
 
-    /** Servlet 6.1 §6.2.4: the servlet name {@code *} selects every servlet. */
+    /** Servlet 6.1 §6.2.5: the servlet name {@code *} selects every servlet. */
     public static final String ALL_SERVLETS = "*";
 
     private final UrlPattern[] urlPatterns;

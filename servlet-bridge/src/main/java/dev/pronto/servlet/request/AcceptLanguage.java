@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * Parses {@code Accept-Language} (RFC 9110 §12.5.4) into locales, most preferred first. Stateless and
  * thread-safe. {@code *}, q=0 and malformed entries are dropped; the caller falls back to the server
- * default locale when the list is empty (Servlet 6.1 §3.11).
+ * default locale when the list is empty (Servlet 6.1, Request chapter, "Internationalization").
  */
 public final class AcceptLanguage {
 

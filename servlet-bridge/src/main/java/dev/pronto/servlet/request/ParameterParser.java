@@ -10,6 +10,7 @@ import java.util.Map;
  * Accumulates request parameters from {@code application/x-www-form-urlencoded} sources (query string
  * first, then body, per Servlet 6.1 §3.1) into an insertion-ordered map. One instance per request;
  * not thread-safe. Never throws on malformed input, only when the parameter count limit is passed.
+ * Charsets must be ASCII-compatible, as for any urlencoded form ('&amp;', '=', '%' and '+' are single bytes).
  */
 public final class ParameterParser {
 
