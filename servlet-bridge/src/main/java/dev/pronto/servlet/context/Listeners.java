@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The application's listeners by kind, in registration order. Registered while configuring, read on every request;
+ * The application's context and request listeners by kind, in registration order. Registered while configuring, read on every request;
  * copy-on-write lists keep reads lock-free and thread-safe.
  */
 public final class Listeners {
@@ -25,9 +25,6 @@ public final class Listeners {
     public final List<ServletContextAttributeListener> contextAttributes = new CopyOnWriteArrayList<>();
     public final List<ServletRequestListener> request = new CopyOnWriteArrayList<>();
     public final List<ServletRequestAttributeListener> requestAttributes = new CopyOnWriteArrayList<>();
-    public final List<HttpSessionListener> session = new CopyOnWriteArrayList<>();
-    public final List<HttpSessionAttributeListener> sessionAttributes = new CopyOnWriteArrayList<>();
-    public final List<HttpSessionIdListener> sessionIds = new CopyOnWriteArrayList<>();
 
     static boolean isSupported(Class<?> type) {
         for (Class<?> kind : SUPPORTED) {
@@ -38,7 +35,7 @@ public final class Listeners {
         return false;
     }
 
-    /** Adds {@code listener} to every list whose kind it implements. */
+    /** Adds {@code listener} to every list whose kind it implements (session kinds live in SessionListeners). */
     void add(EventListener listener) {
         if (!isSupported(listener.getClass())) {
             throw new IllegalArgumentException(listener.getClass().getName()
@@ -55,15 +52,6 @@ public final class Listeners {
         }
         if (listener instanceof ServletRequestAttributeListener l) {
             requestAttributes.add(l);
-        }
-        if (listener instanceof HttpSessionListener l) {
-            session.add(l);
-        }
-        if (listener instanceof HttpSessionAttributeListener l) {
-            sessionAttributes.add(l);
-        }
-        if (listener instanceof HttpSessionIdListener l) {
-            sessionIds.add(l);
         }
     }
 }

@@ -4,6 +4,10 @@ import dev.pronto.servlet.mapping.MappingResult;
 import dev.pronto.servlet.mapping.ServletMapper;
 import dev.pronto.servlet.resource.MimeTypes;
 import dev.pronto.servlet.resource.ResourceBase;
+import dev.pronto.servlet.session.SessionCookieConfigImpl;
+import dev.pronto.servlet.session.SessionListeners;
+import dev.pronto.servlet.session.SessionManager;
+import dev.pronto.servlet.session.SessionStore;
 import jakarta.servlet.Filter;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletContainerInitializer;
@@ -55,7 +59,13 @@ public final class WebApplication {
     private volatile ResourceBase resources = ResourceBase.NONE;
     private volatile State state = State.CONFIGURING;
     private volatile ServletMapper<ServletHolder> mapper;
-    private volatile boolean sessionCookieLocked;
+    private final SessionListeners sessionListeners = new SessionListeners();
+    private final SessionCookieConfigImpl sessionCookieConfig = new SessionCookieConfigImpl();
+    private final Map<String, String> localeCharsets = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile SessionStore sessionStore;
+    private volatile SessionManager sessions;
+    private volatile long blockingTimeoutMillis = 60_000;
+    private volatile int responseBufferSize = 8192;
 
     public WebApplication(String contextPath, String displayName, ClassLoader classLoader) {
         this.contextPath = normalizeContextPath(contextPath);
@@ -63,6 +73,7 @@ public final class WebApplication {
         this.log = LoggerFactory.getLogger("dev.pronto.webapp" + (this.contextPath.isEmpty() ? ".ROOT"
                 : this.contextPath.replace('/', '.')));
         this.context = new ServletContextImpl(this, displayName);
+        this.context.sessionCookieConfig(sessionCookieConfig);
     }
 
     /** Servlet 6.1 §3.6: the context path is "" for the root, else starts with '/' and does not end with one. */
@@ -117,6 +128,41 @@ public final class WebApplication {
     public void addListener(EventListener listener) {
         checkConfigurable();
         listeners.add(listener);
+        sessionListeners.add(listener);
+    }
+
+    /** Plugs in an external session store (default: in memory). */
+    public void sessionStore(SessionStore store) {
+        checkConfigurable();
+        this.sessionStore = store;
+    }
+
+    /** Maps a locale (e.g. {@code ja} or {@code zh_TW}) to the charset {@code setLocale} implies (§5.6). */
+    public void localeCharset(String locale, String charset) {
+        localeCharsets.put(locale, charset);
+    }
+
+    public String localeCharset(String locale) {
+        return localeCharsets.get(locale);
+    }
+
+    /** How long blocking request-body reads and response writes may wait for the client. */
+    public void blockingTimeoutMillis(long millis) {
+        this.blockingTimeoutMillis = millis;
+    }
+
+    public long blockingTimeoutMillis() {
+        return blockingTimeoutMillis;
+    }
+
+    /** The default response buffer size in bytes (8 KiB unless configured). */
+    public void responseBufferSize(int bytes) {
+        checkConfigurable();
+        this.responseBufferSize = bytes;
+    }
+
+    public int responseBufferSize() {
+        return responseBufferSize;
     }
 
     public void addInitializer(ServletContainerInitializer initializer, Set<Class<?>> classes) {
@@ -162,7 +208,11 @@ public final class WebApplication {
                 listener.contextInitialized(event);
             }
             state = State.INITIALIZED;
-            sessionCookieLocked = true;
+            sessionCookieConfig.lock();
+            SessionManager manager = sessionStore == null ? new SessionManager(context, sessionListeners)
+                    : new SessionManager(context, sessionStore, sessionListeners, SessionManager.DEFAULT_SWEEP_INTERVAL);
+            manager.setDefaultMaxInactiveInterval(context.getSessionTimeout() * 60);
+            sessions = manager;
             mapper();
             for (FilterHolder filter : filters()) {
                 filter.filter();
@@ -197,6 +247,9 @@ public final class WebApplication {
             return;
         }
         state = State.DESTROYED;
+        if (sessions != null) {
+            sessions.close();
+        }
         ClassLoader previous = swapClassLoader();
         try {
             List<ServletHolder> all = new ArrayList<>(servlets());
@@ -321,8 +374,17 @@ public final class WebApplication {
         return state;
     }
 
-    boolean isSessionCookieLocked() {
-        return sessionCookieLocked;
+    /** The session manager; available once the application is initialised. */
+    public SessionManager sessions() {
+        SessionManager manager = sessions;
+        if (manager == null) {
+            throw new IllegalStateException("Sessions are available once the application is initialized");
+        }
+        return manager;
+    }
+
+    public SessionCookieConfigImpl sessionCookieConfig() {
+        return sessionCookieConfig;
     }
 
     public Logger log() {

@@ -22,6 +22,14 @@ public final class MappingResult<T> {
         this.mapping = mapping;
     }
 
+    /**
+     * A result for a named dispatch (Servlet 6.1 §9.1): the target alone, with no path elements, since a named
+     * dispatch leaves the request's paths as they are.
+     */
+    public static <T> MappingResult<T> named(T target) {
+        return new MappingResult<>(target, "", null, null);
+    }
+
     /** The holder registered for the matching pattern. */
     public T target() {
         return target;

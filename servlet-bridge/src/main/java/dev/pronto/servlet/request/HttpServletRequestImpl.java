@@ -58,8 +58,8 @@ public class HttpServletRequestImpl implements HttpServletRequest {
 
     private final HttpExchange exchange;
     private final WebApplication app;
-    private final String requestURI;
-    private final String queryString;
+    private String requestURI;
+    private String queryString;
     private HttpServletResponseImpl response;
     private DispatcherType dispatcherType = DispatcherType.REQUEST;
     private String servletPath = "";
@@ -70,7 +70,6 @@ public class HttpServletRequestImpl implements HttpServletRequest {
     private Cookie[] cookies;
     private List<Locale> locales;
     private String characterEncoding;
-    private boolean bodyUsedAsParameters;
     private ServletInputStreamImpl inputStream;
     private BufferedReader reader;
     private HttpSessionImpl session;
@@ -123,6 +122,62 @@ public class HttpServletRequestImpl implements HttpServletRequest {
 
     public void dispatcherType(DispatcherType type) {
         this.dispatcherType = type;
+    }
+
+    /** What a forward, include, error or async dispatch changes, saved to be put back afterwards. Immutable. */
+    public record DispatchState(String requestURI, String queryString, String servletPath, String pathInfo,
+                                HttpServletMapping mapping, DispatcherType type, Map<String, String[]> parameters) {
+    }
+
+    public DispatchState saveState() {
+        return new DispatchState(requestURI, queryString, servletPath, pathInfo, mapping, dispatcherType, parameters);
+    }
+
+    public void restoreState(DispatchState state) {
+        requestURI = state.requestURI();
+        queryString = state.queryString();
+        servletPath = state.servletPath();
+        pathInfo = state.pathInfo();
+        mapping = state.mapping();
+        dispatcherType = state.type();
+        parameters = state.parameters();
+    }
+
+    /**
+     * Points the request at a dispatch target: new URI and, when the target has a query, new parameters that
+     * take precedence over the old ones (Servlet 6.1 §9.1.1).
+     */
+    public void dispatchTo(String requestURI, String query, DispatcherType type) {
+        Map<String, String[]> current = parameters();
+        this.requestURI = requestURI;
+        this.dispatcherType = type;
+        if (query != null && !query.isEmpty()) {
+            this.queryString = query;
+            ParameterParser parser = new ParameterParser();
+            parser.addQueryString(query, charset());
+            Map<String, String[]> merged = new java.util.LinkedHashMap<>(parser.toMap());
+            current.forEach((name, values) -> merged.merge(name, values, HttpServletRequestImpl::concat));
+            parameters = Collections.unmodifiableMap(merged);
+        }
+    }
+
+    /** Adds the parameters of an include's query to the current ones for the include's duration. */
+    public void includeQuery(String query) {
+        if (query == null || query.isEmpty()) {
+            return;
+        }
+        Map<String, String[]> current = parameters();
+        ParameterParser parser = new ParameterParser();
+        parser.addQueryString(query, charset());
+        Map<String, String[]> merged = new java.util.LinkedHashMap<>(parser.toMap());
+        current.forEach((name, values) -> merged.merge(name, values, HttpServletRequestImpl::concat));
+        parameters = Collections.unmodifiableMap(merged);
+    }
+
+    private static String[] concat(String[] first, String[] second) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
     }
 
     private HttpHeaders headers() {
@@ -296,7 +351,6 @@ public class HttpServletRequestImpl implements HttpServletRequest {
     }
 
     private byte[] readFormBody() {
-        bodyUsedAsParameters = true;
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(0, Math.min(getContentLength(), 1 << 16)));
         try {
             stream().transferTo(out);

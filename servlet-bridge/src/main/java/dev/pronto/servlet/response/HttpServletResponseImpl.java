@@ -156,9 +156,8 @@ public final class HttpServletResponseImpl implements HttpServletResponse {
             out.discard();
             return;
         }
-        if (writer != null) {
-            writer.flush();
-        }
+        // The PrintWriter holds no characters of its own (ServletWriter encodes straight into the buffer), so
+        // there is nothing to flush: flushing would commit and force a chunked body.
         out.finish();
     }
 

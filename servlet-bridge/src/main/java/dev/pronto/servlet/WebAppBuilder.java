@@ -1,0 +1,270 @@
+package dev.pronto.servlet;
+
+import dev.pronto.servlet.context.AnnotationConfigurer;
+import dev.pronto.servlet.context.ClassScanner;
+import dev.pronto.servlet.context.ServletHolder;
+import dev.pronto.servlet.context.WebApplication;
+import dev.pronto.servlet.resource.ResourceBase;
+import dev.pronto.servlet.session.SessionStore;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.ServletContainerInitializer;
+import jakarta.servlet.ServletRegistration;
+import jakarta.servlet.SessionCookieConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.EventListener;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Describes one web application: what a {@code web.xml} would declare, as a fluent builder with defaults (root
+ * context, 8 KiB buffers, 30-minute sessions, {@code JSESSIONID}, initializers discovered with ServiceLoader).
+ * Not thread-safe; used once, by {@link ProntoServer.Builder#webapp}.
+ */
+public final class WebAppBuilder {
+
+    private String contextPath = "";
+    private String displayName;
+    private ClassLoader classLoader;
+    private boolean discoverInitializers = true;
+    private final Set<Class<?>> annotated = new LinkedHashSet<>();
+    private final List<String> scannedPackages = new ArrayList<>();
+    private final List<ResourceBase> resources = new ArrayList<>();
+    private final List<Consumer<WebApplication>> steps = new ArrayList<>();
+    private int servletCount;
+    private int filterCount;
+
+    WebAppBuilder() {
+    }
+
+    /** The context path: {@code ""} (default) for the root, else like {@code /shop}. */
+    public WebAppBuilder contextPath(String contextPath) {
+        this.contextPath = contextPath;
+        return this;
+    }
+
+    public WebAppBuilder displayName(String displayName) {
+        this.displayName = displayName;
+        return this;
+    }
+
+    public WebAppBuilder classLoader(ClassLoader classLoader) {
+        this.classLoader = classLoader;
+        return this;
+    }
+
+    // ---- components -------------------------------------------------------------------------------------------
+
+    /** Maps {@code servlet} to {@code urlPatterns}; it runs on a worker thread (it may block). */
+    public WebAppBuilder servlet(String urlPattern, Servlet servlet) {
+        return servlet(defaultName(servlet.getClass(), ++servletCount), servlet, reg -> reg.addMapping(urlPattern));
+    }
+
+    /** Maps a servlet class (instantiated by the container) to a URL pattern. */
+    public WebAppBuilder servlet(String urlPattern, Class<? extends Servlet> type) {
+        String name = defaultName(type, ++servletCount);
+        steps.add(app -> app.context().addServlet(name, type).addMapping(urlPattern));
+        return this;
+    }
+
+    /**
+     * Maps a servlet declared non-blocking: it runs inline on the event loop and must never block (no blocking
+     * I/O, locks or sleeps). Same as the init parameter {@value ServletHolder#NON_BLOCKING_PARAM}{@code =true}.
+     */
+    public WebAppBuilder nonBlockingServlet(String urlPattern, Servlet servlet) {
+        return servlet(defaultName(servlet.getClass(), ++servletCount), servlet, reg -> {
+            reg.addMapping(urlPattern);
+            ((ServletHolder) reg).setNonBlocking(true);
+        });
+    }
+
+    /** Registers a servlet with full control over its registration (mappings, init parameters, multipart …). */
+    public WebAppBuilder servlet(String name, Servlet servlet, Consumer<ServletRegistration.Dynamic> registration) {
+        steps.add(app -> registration.accept(app.context().addServlet(name, servlet)));
+        return this;
+    }
+
+    /** Maps {@code filter} to {@code urlPattern} for REQUEST dispatches. */
+    public WebAppBuilder filter(String urlPattern, Filter filter) {
+        return filter(defaultName(filter.getClass(), ++filterCount), filter,
+                reg -> reg.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, urlPattern));
+    }
+
+    public WebAppBuilder filter(String name, Filter filter, Consumer<FilterRegistration.Dynamic> registration) {
+        steps.add(app -> registration.accept(app.context().addFilter(name, filter)));
+        return this;
+    }
+
+    public WebAppBuilder listener(EventListener listener) {
+        steps.add(app -> app.context().addListener(listener));
+        return this;
+    }
+
+    /** A container initializer run at start with the classes it handles (from {@link #annotated}/{@link #scan}). */
+    public WebAppBuilder initializer(ServletContainerInitializer initializer) {
+        steps.add(app -> app.addInitializer(initializer,
+                AnnotationConfigurer.handledTypes(initializer, candidates(app))));
+        return this;
+    }
+
+    /** Whether to run the initializers found with {@code ServiceLoader} (default true). */
+    public WebAppBuilder discoverInitializers(boolean discover) {
+        this.discoverInitializers = discover;
+        return this;
+    }
+
+    /** Classes whose {@code @WebServlet}/{@code @WebFilter}/{@code @WebListener} are applied. */
+    public WebAppBuilder annotated(Class<?>... classes) {
+        annotated.addAll(List.of(classes));
+        return this;
+    }
+
+    /** Packages scanned for annotated classes (explicit: nothing else is scanned). */
+    public WebAppBuilder scan(String... packages) {
+        scannedPackages.addAll(List.of(packages));
+        return this;
+    }
+
+    private Set<Class<?>> candidates(WebApplication app) {
+        Set<Class<?>> all = new LinkedHashSet<>(annotated);
+        if (!scannedPackages.isEmpty()) {
+            all.addAll(ClassScanner.scan(app.classLoader(), scannedPackages.toArray(new String[0])));
+        }
+        return all;
+    }
+
+    // ---- context settings ------------------------------------------------------------------------------------------
+
+    public WebAppBuilder initParameter(String name, String value) {
+        steps.add(app -> app.context().setInitParameter(name, value));
+        return this;
+    }
+
+    /** Serves resources from a directory (searched before classpath bases added after it). */
+    public WebAppBuilder resources(Path directory) {
+        resources.add(ResourceBase.directory(directory));
+        return this;
+    }
+
+    /** Serves resources from a classpath prefix, e.g. {@code META-INF/resources} or {@code static}. */
+    public WebAppBuilder classpathResources(String prefix) {
+        resources.add(new LazyClasspathBase(prefix));
+        return this;
+    }
+
+    public WebAppBuilder mimeType(String extension, String type) {
+        steps.add(app -> app.mimeTypes().add(extension, type));
+        return this;
+    }
+
+    public WebAppBuilder errorPage(int status, String location) {
+        steps.add(app -> app.errorPages().add(status, location));
+        return this;
+    }
+
+    public WebAppBuilder errorPage(Class<? extends Throwable> type, String location) {
+        steps.add(app -> app.errorPages().add(type, location));
+        return this;
+    }
+
+    /** The page for every error without a more specific one (like Spring Boot's {@code /error}). */
+    public WebAppBuilder errorPage(String location) {
+        steps.add(app -> app.errorPages().addGlobal(location));
+        return this;
+    }
+
+    public WebAppBuilder sessionTimeout(Duration timeout) {
+        steps.add(app -> app.context().setSessionTimeout((int) Math.max(0, timeout.toMinutes())));
+        return this;
+    }
+
+    public WebAppBuilder sessionCookie(Consumer<SessionCookieConfig> config) {
+        steps.add(app -> config.accept(app.sessionCookieConfig()));
+        return this;
+    }
+
+    public WebAppBuilder sessionStore(SessionStore store) {
+        steps.add(app -> app.sessionStore(store));
+        return this;
+    }
+
+    public WebAppBuilder requestCharacterEncoding(String encoding) {
+        steps.add(app -> app.context().setRequestCharacterEncoding(encoding));
+        return this;
+    }
+
+    public WebAppBuilder responseCharacterEncoding(String encoding) {
+        steps.add(app -> app.context().setResponseCharacterEncoding(encoding));
+        return this;
+    }
+
+    public WebAppBuilder localeCharset(String locale, String charset) {
+        steps.add(app -> app.localeCharset(locale, charset));
+        return this;
+    }
+
+    /** Default response buffer size in bytes (8 KiB). */
+    public WebAppBuilder bufferSize(int bytes) {
+        steps.add(app -> app.responseBufferSize(bytes));
+        return this;
+    }
+
+    /** Any other configuration, straight on the application model (used by the Spring Boot starter). */
+    public WebAppBuilder configure(Consumer<WebApplication> step) {
+        steps.add(step);
+        return this;
+    }
+
+    // ---- build -------------------------------------------------------------------------------------------------------
+
+    WebApplication build() {
+        WebApplication app = new WebApplication(contextPath, displayName, classLoader);
+        if (!resources.isEmpty()) {
+            List<ResourceBase> bases = new ArrayList<>();
+            for (ResourceBase base : resources) {
+                bases.add(base instanceof LazyClasspathBase lazy ? lazy.resolve(app.classLoader()) : base);
+            }
+            app.resources(bases.size() == 1 ? bases.get(0) : ResourceBase.of(bases));
+        }
+        steps.forEach(step -> step.accept(app));
+        Set<Class<?>> candidates = candidates(app);
+        AnnotationConfigurer.register(app, candidates);
+        if (discoverInitializers) {
+            AnnotationConfigurer.discoverInitializers(app, candidates);
+        }
+        return app;
+    }
+
+    private static String defaultName(Class<?> type, int n) {
+        return type.getName() + (n > 1 ? "-" + n : "");
+    }
+
+    /** A classpath base resolved against the application's class loader once it is known. */
+    private record LazyClasspathBase(String prefix) implements ResourceBase {
+        ResourceBase resolve(ClassLoader loader) {
+            return ResourceBase.classpath(loader, prefix);
+        }
+
+        @Override
+        public java.net.URL resource(String path) {
+            throw new IllegalStateException("unresolved");
+        }
+
+        @Override
+        public Set<String> children(String path) {
+            throw new IllegalStateException("unresolved");
+        }
+
+        @Override
+        public Path file(String path) {
+            throw new IllegalStateException("unresolved");
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.pronto.servlet.dispatch;
+
+import dev.pronto.servlet.context.ServletContextImpl;
+import dev.pronto.servlet.context.ServletHolder;
+import dev.pronto.servlet.context.WebApplication;
+import dev.pronto.servlet.mapping.MappingResult;
+import jakarta.servlet.RequestDispatcher;
+
+/**
+ * A web application as the bridge runs it: its target cache, error handling and dispatchers. Created once per
+ * application at start; thread-safe.
+ */
+public final class Deployment implements ServletContextImpl.RequestDispatcherFactory {
+
+    final WebApplication app;
+    final TargetResolver targets;
+    final ErrorPageHandler errors;
+    final RequestExecutor executor;
+
+    public Deployment(WebApplication app, RequestExecutor executor) {
+        this.app = app;
+        this.executor = executor;
+        this.targets = new TargetResolver(app);
+        this.errors = new ErrorPageHandler(this);
+        app.context().dispatchers(this);
+    }
+
+    public WebApplication app() {
+        return app;
+    }
+
+    @Override
+    public RequestDispatcher forPath(String pathWithQuery) {
+        int q = pathWithQuery.indexOf('?');
+        String path = q < 0 ? pathWithQuery : pathWithQuery.substring(0, q);
+        String query = q < 0 ? null : pathWithQuery.substring(q + 1);
+        return new RequestDispatcherImpl(this, path, query, null);
+    }
+
+    @Override
+    public RequestDispatcher forName(String servletName) {
+        ServletHolder holder = app.servlet(servletName);
+        return holder == null ? null : new RequestDispatcherImpl(this, null, null, holder);
+    }
+
+    /** The target of a named dispatch: the servlet with no path elements. */
+    RequestTarget namedTarget(jakarta.servlet.DispatcherType type, ServletHolder holder) {
+        return targets.named(type, MappingResult.named(holder));
+    }
+}

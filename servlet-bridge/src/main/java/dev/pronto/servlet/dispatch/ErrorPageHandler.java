@@ -1,0 +1,123 @@
+package dev.pronto.servlet.dispatch;
+
+import dev.pronto.servlet.context.ErrorPages;
+import dev.pronto.servlet.request.HttpServletRequestImpl;
+import dev.pronto.servlet.response.HttpServletResponseImpl;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.UnavailableException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns an exception or a {@code sendError} into an error page (Servlet 6.1 §10.9): an ERROR dispatch to the
+ * mapped location with the {@code jakarta.servlet.error.*} attributes, or a plain default page that never shows a
+ * stack trace. Stateless; runs on the request's thread.
+ */
+final class ErrorPageHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorPageHandler.class);
+
+    private final Deployment deployment;
+
+    ErrorPageHandler(Deployment deployment) {
+        this.deployment = deployment;
+    }
+
+    /** The servlet (or a filter) threw {@code error}. */
+    void onException(RequestCycle cycle, Throwable error) {
+        HttpServletResponseImpl response = cycle.response;
+        if (RequestCycle.isClientFailure(error)) {
+            log.debug("Request {} failed on the client side: {}", cycle.request, error.toString());
+        } else {
+            log.error("Request {} failed", cycle.request, error);
+        }
+        if (response.isCommitted()) {
+            response.exchange().abort(); // the status line is gone: only closing tells the client
+            return;
+        }
+        int status = statusFor(error);
+        ErrorPages pages = deployment.app.errorPages();
+        String location = pages.forException(error);
+        Throwable matched = pages.matchedException(error);
+        render(cycle, status, matched.getMessage(), matched, location);
+    }
+
+    /** A servlet called {@code sendError}; the body is ours to write. */
+    void onSendError(RequestCycle cycle) {
+        HttpServletResponseImpl response = cycle.response;
+        int status = response.errorStatus();
+        String message = response.errorMessage();
+        render(cycle, status, message, null, deployment.app.errorPages().forStatus(status));
+    }
+
+    private static int statusFor(Throwable error) {
+        if (error instanceof UnavailableException) {
+            return 503;
+        }
+        for (Throwable c = error; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof dev.pronto.container.RequestBodyException body) {
+                return body.status();
+            }
+        }
+        return 500;
+    }
+
+    private void render(RequestCycle cycle, int status, String message, Throwable error, String location) {
+        HttpServletRequestImpl request = cycle.request;
+        HttpServletResponseImpl response = cycle.response;
+        response.setStatus(status);
+        response.beginErrorPage();
+        if (location != null && request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) == null) {
+            setAttributes(request, status, message, error);
+            try {
+                RequestDispatcherImpl dispatcher = (RequestDispatcherImpl) deployment.forPath(location);
+                dispatcher.error(request, response);
+                return;
+            } catch (ServletException | IOException | RuntimeException e) {
+                log.error("Error page {} failed for {}", location, request, e);
+                if (response.isCommitted()) {
+                    return;
+                }
+                response.beginErrorPage();
+                response.setStatus(500);
+                status = 500;
+            }
+        }
+        writeDefaultPage(response, status);
+    }
+
+    private static void setAttributes(HttpServletRequestImpl request, int status, String message, Throwable error) {
+        request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, status);
+        request.setAttribute(RequestDispatcher.ERROR_MESSAGE, message != null ? message : "");
+        if (error != null) {
+            request.setAttribute(RequestDispatcher.ERROR_EXCEPTION, error);
+            request.setAttribute(RequestDispatcher.ERROR_EXCEPTION_TYPE, error.getClass());
+        }
+        request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, request.getRequestURI());
+        request.setAttribute(RequestDispatcher.ERROR_METHOD, request.getMethod());
+        if (request.getQueryString() != null) {
+            request.setAttribute(RequestDispatcher.ERROR_QUERY_STRING, request.getQueryString());
+        }
+        if (request.getHttpServletMapping() != null) {
+            request.setAttribute(RequestDispatcher.ERROR_SERVLET_NAME,
+                    request.getHttpServletMapping().getServletName());
+        }
+    }
+
+    /** A small HTML page naming the status; the message is not echoed (it may carry request data). */
+    private static void writeDefaultPage(HttpServletResponseImpl response, int status) {
+        response.setContentType("text/html;charset=UTF-8");
+        String reason = HttpResponseStatus.valueOf(status).reasonPhrase();
+        try {
+            PrintWriter writer = response.getWriter();
+            writer.write("<!doctype html><html><head><title>" + status + ' ' + reason + "</title></head><body><h1>"
+                    + status + ' ' + reason + "</h1></body></html>");
+        } catch (IOException | IllegalStateException e) {
+            log.debug("Could not write the default error page: {}", e.toString());
+        }
+    }
+}

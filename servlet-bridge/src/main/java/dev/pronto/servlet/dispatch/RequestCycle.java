@@ -1,0 +1,110 @@
+package dev.pronto.servlet.dispatch;
+
+import dev.pronto.container.HttpExchange;
+import dev.pronto.container.RequestBodyException;
+import dev.pronto.servlet.context.WebApplication;
+import dev.pronto.servlet.request.HttpServletRequestImpl;
+import dev.pronto.servlet.response.HttpServletResponseImpl;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.ServletRequestEvent;
+import jakarta.servlet.ServletRequestListener;
+import java.io.IOException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One request's life in a web application: request listeners, the REQUEST dispatch through filters and servlet,
+ * error pages, and completing the response. Runs on a worker thread, or inline on the event loop for a
+ * non-blocking servlet; then on whichever thread completes an async request.
+ */
+final class RequestCycle {
+
+    private static final Logger log = LoggerFactory.getLogger(RequestCycle.class);
+
+    final Deployment deployment;
+    final HttpServletRequestImpl request;
+    final HttpServletResponseImpl response;
+    private final String pathInContext;
+
+    RequestCycle(Deployment deployment, HttpExchange exchange, String requestURI, String query, String pathInContext) {
+        this.deployment = deployment;
+        this.pathInContext = pathInContext;
+        WebApplication app = deployment.app;
+        this.request = new HttpServletRequestImpl(exchange, app, requestURI, query);
+        this.response = new HttpServletResponseImpl(exchange, request, app.context().getResponseCharacterEncoding(),
+                app.responseBufferSize(), app.blockingTimeoutMillis(), app::localeCharset);
+        request.response(response);
+    }
+
+    /** Runs the request through {@code target} ({@code null}: nothing mapped, so 404). */
+    void run(RequestTarget target) {
+        List<ServletRequestListener> listeners = deployment.app.listeners().request;
+        ServletRequestEvent event = listeners.isEmpty() ? null
+                : new ServletRequestEvent(deployment.app.context(), request);
+        try {
+            if (event != null) {
+                listeners.forEach(l -> l.requestInitialized(event));
+            }
+            if (target == null) {
+                response.sendError(404);
+            } else {
+                invoke(target);
+            }
+        } catch (Throwable t) {
+            deployment.errors.onException(this, t);
+        }
+        complete();
+        if (event != null) {
+            for (int i = listeners.size() - 1; i >= 0; i--) {
+                listeners.get(i).requestDestroyed(event);
+            }
+        }
+    }
+
+    private void invoke(RequestTarget target) throws Exception {
+        request.paths(target.mapping().servletPath(), target.mapping().pathInfo(), target.mapping().mapping());
+        request.dispatcherType(DispatcherType.REQUEST);
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        ClassLoader loader = deployment.app.classLoader();
+        if (previous != loader) {
+            thread.setContextClassLoader(loader);
+        }
+        try {
+            new FilterChainImpl(target).doFilter(request, response);
+        } finally {
+            if (previous != loader) {
+                thread.setContextClassLoader(previous);
+            }
+        }
+    }
+
+    /** Renders a pending {@code sendError} and ends the response. */
+    void complete() {
+        try {
+            if (response.isErrorPending()) {
+                deployment.errors.onSendError(this);
+            }
+            response.finish();
+        } catch (IOException | RuntimeException e) {
+            log.debug("Could not complete {}: {}", request, e.toString());
+            response.exchange().abort();
+        }
+    }
+
+    String pathInContext() {
+        return pathInContext;
+    }
+
+    /** True when the failure is the client's doing (gone, or a bad body), not worth an error log. */
+    static boolean isClientFailure(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof RequestBodyException || c instanceof java.nio.channels.ClosedChannelException
+                    || c instanceof java.net.SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

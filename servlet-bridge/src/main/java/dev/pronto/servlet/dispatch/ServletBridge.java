@@ -1,0 +1,112 @@
+package dev.pronto.servlet.dispatch;
+
+import dev.pronto.container.HttpExchange;
+import dev.pronto.container.HttpHandler;
+import dev.pronto.servlet.request.BadRequestPathException;
+import dev.pronto.servlet.request.RequestPathNormalizer;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The core's {@link HttpHandler} for servlet applications: canonicalises the path, picks the web application by
+ * context path, resolves the cached target, and runs the request inline (non-blocking servlets) or on the
+ * {@link RequestExecutor}. {@link #handle} runs on the event loop and never blocks.
+ */
+public final class ServletBridge implements HttpHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ServletBridge.class);
+
+    private final List<Deployment> deployments;
+    private final RequestExecutor executor;
+    private final RequestPathNormalizer normalizer;
+
+    /** @param deployments the applications; the longest matching context path wins */
+    public ServletBridge(List<Deployment> deployments, RequestExecutor executor, RequestPathNormalizer normalizer) {
+        List<Deployment> sorted = new ArrayList<>(deployments);
+        sorted.sort(Comparator.comparingInt((Deployment d) -> d.app.contextPath().length()).reversed());
+        this.deployments = List.copyOf(sorted);
+        this.executor = executor;
+        this.normalizer = normalizer;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) {
+        String target = exchange.target();
+        if (target.equals("*")) {
+            answerServerWideOptions(exchange);
+            return;
+        }
+        String path;
+        try {
+            path = normalizer.canonicalize(target);
+        } catch (BadRequestPathException e) {
+            // Servlet 6.1 §3.5.2: a suspicious path is rejected before any mapping
+            log.debug("Rejecting path {}: {}", e.path(), e.reason());
+            plain(exchange, 400, "Bad Request");
+            return;
+        }
+        Deployment deployment = select(path);
+        if (deployment == null) {
+            plain(exchange, 404, "Not Found");
+            return;
+        }
+        String contextPath = deployment.app.contextPath();
+        String inContext = path.substring(contextPath.length());
+        String rawPath = RequestPathNormalizer.rawPath(target);
+        int q = target.indexOf('?');
+        String query = q < 0 ? null : target.substring(q + 1);
+        if (inContext.isEmpty()) {
+            if (!contextPath.isEmpty()) {
+                redirectToContextRoot(exchange, rawPath, query);
+                return;
+            }
+            inContext = "/";
+        }
+        RequestTarget requestTarget = deployment.targets.resolve(jakarta.servlet.DispatcherType.REQUEST, inContext);
+        RequestCycle cycle = new RequestCycle(deployment, exchange, rawPath, query, inContext);
+        if (requestTarget != null && requestTarget.inline()) {
+            cycle.run(requestTarget);
+        } else {
+            executor.execute(() -> cycle.run(requestTarget));
+        }
+    }
+
+    private Deployment select(String path) {
+        for (Deployment d : deployments) {
+            String cp = d.app.contextPath();
+            if (cp.isEmpty() || path.startsWith(cp) && (path.length() == cp.length() || path.charAt(cp.length()) == '/')) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /** A request for exactly {@code /ctx} is redirected to {@code /ctx/}, as Tomcat and Jetty do. */
+    private static void redirectToContextRoot(HttpExchange exchange, String rawPath, String query) {
+        exchange.status(302);
+        exchange.responseHeaders().set(HttpHeaderNames.LOCATION, rawPath + '/' + (query == null ? "" : '?' + query));
+        exchange.send(exchange.alloc().buffer(0, 0));
+    }
+
+    /** {@code OPTIONS *} (RFC 9110 §9.3.7) asks about the server itself. */
+    private static void answerServerWideOptions(HttpExchange exchange) {
+        if (HttpMethod.OPTIONS.equals(exchange.method())) {
+            exchange.responseHeaders().set(HttpHeaderNames.ALLOW, "GET, HEAD, POST, PUT, DELETE, OPTIONS, TRACE, PATCH");
+            exchange.send(exchange.alloc().buffer(0, 0));
+        } else {
+            plain(exchange, 400, "Bad Request");
+        }
+    }
+
+    private static void plain(HttpExchange exchange, int status, String text) {
+        exchange.status(status);
+        exchange.responseHeaders().set(HttpHeaderNames.CONTENT_TYPE, "text/plain;charset=UTF-8");
+        exchange.send(ByteBufUtil.writeUtf8(exchange.alloc(), text + "\n"));
+    }
+}
