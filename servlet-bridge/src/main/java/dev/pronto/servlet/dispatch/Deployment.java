@@ -34,7 +34,15 @@ public final class Deployment implements ServletContextImpl.RequestDispatcherFac
         int q = pathWithQuery.indexOf('?');
         String path = q < 0 ? pathWithQuery : pathWithQuery.substring(0, q);
         String query = q < 0 ? null : pathWithQuery.substring(q + 1);
-        return new RequestDispatcherImpl(this, path, query, null);
+        // §9.1.1: dot segments of a relative dispatch path are resolved; one that climbs out of the context fails
+        String normalized = dev.pronto.servlet.resource.ResourcePaths.normalize(path);
+        if (normalized == null) {
+            return null;
+        }
+        if (normalized.length() > 1 && normalized.endsWith("/") && !path.endsWith("/")) {
+            normalized = normalized.substring(0, normalized.length() - 1);
+        }
+        return new RequestDispatcherImpl(this, normalized, query, null);
     }
 
     @Override

@@ -69,6 +69,10 @@ final class ErrorPageHandler {
     private void render(RequestCycle cycle, int status, String message, Throwable error, String location) {
         HttpServletRequestImpl request = cycle.request;
         HttpServletResponseImpl response = cycle.response;
+        if (response.isCommitted()) {
+            response.beginErrorPage(); // too late for a page: clears the pending error
+            return;
+        }
         response.setStatus(status);
         response.beginErrorPage();
         if (location != null && request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) == null) {

@@ -54,8 +54,9 @@ final class RequestDispatcherImpl implements RequestDispatcher {
         } finally {
             base.restoreState(saved);
         }
-        // §9.4: the forwarded response is complete when forward returns (unless async was started)
-        if (!base.isAsyncStarted()) {
+        // §9.4: the forwarded response is complete when forward returns (unless async was started, or an error
+        // page is still to be rendered for a sendError)
+        if (!base.isAsyncStarted() && !baseResponse.isErrorPending()) {
             baseResponse.finish();
         }
     }

@@ -1,7 +1,7 @@
 package dev.pronto.servlet.resource;
 
 /** Normalises context-relative resource paths and refuses those that leave the root. Stateless. */
-final class ResourcePaths {
+public final class ResourcePaths {
 
     private ResourcePaths() {
     }
@@ -10,7 +10,7 @@ final class ResourcePaths {
      * {@code path} without dot segments or empty segments, starting with '/', or {@code null} if it is not a
      * valid resource path (does not start with '/', climbs above the root, or contains NUL or a backslash).
      */
-    static String normalize(String path) {
+    public static String normalize(String path) {
         if (path == null || path.isEmpty() || path.charAt(0) != '/' || path.indexOf('\0') >= 0
                 || path.indexOf('\\') >= 0) {
             return null;

@@ -261,6 +261,9 @@ public final class HttpServletResponseImpl implements HttpServletResponse {
     /** The error page takes over the body: output works again, status stays. */
     public void beginErrorPage() {
         errorStatus = 0;
+        if (exchange.isCommitted()) {
+            return; // the head is on its way: nothing about it may change now
+        }
         out.suspend(false);
         writer = null;
         output = Output.NONE;
