@@ -73,7 +73,7 @@ public final class ServletBridge implements HttpHandler {
         if (requestTarget != null && requestTarget.inline()) {
             cycle.run(requestTarget);
         } else {
-            executor.execute(() -> cycle.run(requestTarget));
+            WorkerBatch.add(exchange.eventLoop(), executor, exchange.connectionId(), () -> cycle.run(requestTarget));
         }
     }
 
