@@ -346,7 +346,7 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter {
                 advance();
             }
         } else {
-            exchange.pending.add(msg);
+            exchange.addPending(msg);
         }
     }
 
@@ -374,7 +374,7 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter {
     /** The head of the line ended on the wire: retire it and write what the next ones have ready. */
     private void advance() {
         Http1Exchange done;
-        while ((done = inFlight.peekFirst()) != null && done.wireEnded && done.pending.isEmpty()) {
+        while ((done = inFlight.peekFirst()) != null && done.wireEnded && !done.hasPending()) {
             inFlight.pollFirst();
             retire(done);
             if (!done.keepAlive() || done.isCloseDelimited()) {
@@ -385,7 +385,7 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter {
             headOfLine = next;
             if (next != null) {
                 Object msg;
-                while ((msg = next.pending.poll()) != null) {
+                while ((msg = next.pollPending()) != null) {
                     writeOut(next, msg);
                 }
                 runWritableCallback(next);
@@ -455,7 +455,7 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter {
                 flushIfPending();
             }
         } else {
-            exchange.pending.add(interim);
+            exchange.addPending(interim);
         }
     }
 

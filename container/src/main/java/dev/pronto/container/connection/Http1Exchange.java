@@ -65,7 +65,7 @@ final class Http1Exchange implements HttpExchange, BodyDemand {
 
     // ---- wire side: event loop only --------------------------------------------------------------------
     /** Messages written by the application before this exchange reached the head of the line. */
-    final java.util.ArrayDeque<Object> pending = new java.util.ArrayDeque<>(2);
+    private java.util.ArrayDeque<Object> pending;
     boolean wireStarted;
     boolean wireEnded;
     boolean continueSent;
@@ -416,7 +416,7 @@ final class Http1Exchange implements HttpExchange, BodyDemand {
             streamed.fail(new ClosedChannelException());
         }
         Object msg;
-        while ((msg = pending.poll()) != null) {
+        while ((msg = pollPending()) != null) {
             io.netty.util.ReferenceCountUtil.release(msg);
         }
         if (closeListeners != null) {
@@ -425,6 +425,23 @@ final class Http1Exchange implements HttpExchange, BodyDemand {
             }
             closeListeners = null;
         }
+    }
+
+    /** Queues a message until this exchange reaches the head of the line. Event loop. */
+    void addPending(Object msg) {
+        if (pending == null) {
+            pending = new java.util.ArrayDeque<>(4);
+        }
+        pending.add(msg);
+    }
+
+    /** The next queued message, or null. Event loop. */
+    Object pollPending() {
+        return pending == null ? null : pending.poll();
+    }
+
+    boolean hasPending() {
+        return pending != null && !pending.isEmpty();
     }
 
     boolean isCloseDelimited() {
