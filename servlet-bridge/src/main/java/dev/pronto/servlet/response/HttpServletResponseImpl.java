@@ -264,6 +264,7 @@ public final class HttpServletResponseImpl implements HttpServletResponse {
         if (exchange.isCommitted()) {
             return; // the head is on its way: nothing about it may change now
         }
+        out.clearBuffer(); // output written before an exception is not part of the error page
         out.suspend(false);
         writer = null;
         output = Output.NONE;

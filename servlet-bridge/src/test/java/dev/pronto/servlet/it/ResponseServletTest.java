@@ -84,7 +84,10 @@ class ResponseServletTest {
                     resp.sendError(418, "<script>teapot</script>");
                     resp.getWriter().print("also lost");
                 }
-                case "/throw" -> throw new IllegalStateException("secret internals");
+                case "/throw" -> {
+                    resp.getWriter().print("partial output");
+                    throw new IllegalStateException("secret internals");
+                }
                 case "/redirect" -> resp.sendRedirect("next?a=1");
                 case "/redirect-abs" -> resp.sendRedirect("/elsewhere");
                 case "/reset" -> {
@@ -207,6 +210,7 @@ class ResponseServletTest {
         Response r = get("/r/throw");
         assertEquals(500, r.status());
         assertFalse(r.body().contains("secret internals"));
+        assertFalse(r.body().contains("partial output"), "buffered output is dropped before the error page");
         assertFalse(r.body().contains("at dev.pronto"));
     }
 
