@@ -129,7 +129,7 @@ public class ProntoProperties {
         return executor;
     }
 
-    /** The threads that run blocking (ordinary) servlet code. */
+    /** {@code server.pronto.executor.*}: the threads that run blocking (ordinary) servlet code. Bound once. */
     public static class Executor {
 
         /** auto (virtual threads on Java 21+, else a platform pool), virtual or platform. */

@@ -1,6 +1,5 @@
 package dev.pronto.spring.boot;
 
-import java.util.function.Consumer;
 import dev.pronto.container.ServerConfig;
 import org.springframework.boot.cloud.CloudPlatform;
 import org.springframework.boot.context.properties.PropertyMapper;

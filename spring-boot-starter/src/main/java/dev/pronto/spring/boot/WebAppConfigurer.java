@@ -4,16 +4,18 @@ import dev.pronto.servlet.WebAppBuilder;
 import dev.pronto.servlet.context.WebApplication;
 import dev.pronto.servlet.response.compression.Compression;
 import java.io.File;
+import java.nio.charset.Charset;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.nio.charset.Charset;
 import java.util.Map;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.web.error.ErrorPage;
 import org.springframework.boot.web.server.Cookie;
 import org.springframework.boot.web.server.MimeMappings;
+import org.springframework.boot.web.server.servlet.CookieSameSiteSupplier;
 import org.springframework.boot.web.server.servlet.DocumentRoot;
 import org.springframework.boot.web.server.servlet.ServletContextInitializers;
 import org.springframework.boot.web.server.servlet.ServletWebServerSettings;
@@ -42,9 +44,8 @@ final class WebAppConfigurer {
         configureCompression(app);
         Session session = settings.getSession();
         Cookie.SameSite sessionSameSite = session == null ? null : session.getCookie().getSameSite();
-        app.initializer(new BootInitializers(initializers, settings.getCookieSameSiteSuppliers().stream()
-                .map(s -> (org.springframework.boot.web.server.servlet.CookieSameSiteSupplier) s).toList(),
-                sessionSameSite));
+        List<CookieSameSiteSupplier> sameSiteSuppliers = new ArrayList<>(settings.getCookieSameSiteSuppliers());
+        app.initializer(new BootInitializers(initializers, sameSiteSuppliers, sessionSameSite));
         for (String listener : settings.getWebListenerClassNames()) {
             app.configure(web -> web.context().addListener(listener));
         }

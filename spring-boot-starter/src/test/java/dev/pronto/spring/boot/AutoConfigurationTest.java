@@ -106,6 +106,16 @@ class AutoConfigurationTest {
     }
 
     @Test
+    void frameworkForwardHeadersUseSpringsFilter() throws Exception {
+        try (ConfigurableApplicationContext context = run(App.class, "--server.pronto.io-threads=1",
+                "--server.forward-headers-strategy=framework")) {
+            HttpResponse<String> response = get(context, "/where", "X-Forwarded-Proto", "https",
+                    "X-Forwarded-Host", "shop.example", "X-Forwarded-Port", "443");
+            assertEquals("https://shop.example/where", response.body());
+        }
+    }
+
+    @Test
     void portMinusOneStartsTheContextWithoutAServer() {
         try (ConfigurableApplicationContext context = run(App.class, "--server.port=-1")) {
             assertEquals(-1, webServer(context).getPort());
@@ -164,6 +174,11 @@ class AutoConfigurationTest {
         @GetMapping("/hello")
         String hello(@RequestHeader(name = "X-Name", defaultValue = "you") String name) {
             return "hello " + name;
+        }
+
+        @GetMapping("/where")
+        String where(jakarta.servlet.http.HttpServletRequest request) {
+            return request.getRequestURL().toString();
         }
     }
 }
