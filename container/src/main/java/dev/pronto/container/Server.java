@@ -170,6 +170,7 @@ public final class Server implements AutoCloseable {
     /**
      * Stops gracefully: no new connections; idle ones close; requests in flight may finish within {@code grace}
      * (their responses carry {@code Connection: close}); then everything is closed and the event loops stop.
+     * Interrupting the calling thread ends the grace period early (Spring Boot aborts a graceful shutdown so).
      */
     public synchronized void stop(Duration grace) {
         if (group == null) {
@@ -181,7 +182,8 @@ public final class Server implements AutoCloseable {
         serverChannels.clear();
         registry.startDraining();
         long deadline = System.nanoTime() + grace.toNanos();
-        while (registry.connectionCount() > 0 && System.nanoTime() - deadline < 0) {
+        while (registry.connectionCount() > 0 && System.nanoTime() - deadline < 0
+                && !Thread.currentThread().isInterrupted()) {
             sleepBriefly();
         }
         registry.closeAll();

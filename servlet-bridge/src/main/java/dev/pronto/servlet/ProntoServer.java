@@ -32,7 +32,7 @@ public final class ProntoServer implements AutoCloseable {
     private final int maxConcurrency;
     private final List<WebApplication> apps;
     private RequestExecutor executor;
-    private Server server;
+    private volatile Server server; // read without the lock by activeRequests() while stop() waits
     private State state = State.NEW;
 
     private ProntoServer(Builder builder) {
@@ -92,7 +92,10 @@ public final class ProntoServer implements AutoCloseable {
         return this;
     }
 
-    /** Stops serving (requests in flight may finish within {@code grace}); the applications stay initialised. */
+    /**
+     * Stops serving (requests in flight may finish within {@code grace}, or until the calling thread is
+     * interrupted); the applications stay initialised.
+     */
     public synchronized void stop(Duration grace) {
         if (state != State.RUNNING) {
             return;
@@ -130,9 +133,10 @@ public final class ProntoServer implements AutoCloseable {
         return server.port();
     }
 
-    /** Requests in flight, async ones included. */
-    public synchronized long activeRequests() {
-        return server == null ? 0 : server.activeRequests();
+    /** Requests in flight, async ones included; never blocks, so it can watch a graceful {@link #stop}. */
+    public long activeRequests() {
+        Server running = server;
+        return running == null ? 0 : running.activeRequests();
     }
 
     public List<WebApplication> applications() {

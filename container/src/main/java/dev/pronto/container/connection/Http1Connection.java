@@ -32,6 +32,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.Queue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -61,7 +62,7 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter {
     private final Http1RequestDecoder decoder;
     private final ArrayDeque<Http1Exchange> inFlight = new ArrayDeque<>();
     private final ArrayDeque<Object> parked = new ArrayDeque<>();
-    private final Queue<Runnable> offLoopOps = PlatformDependent.newMpscQueue();
+    private final Queue<OffLoopOp> offLoopOps = PlatformDependent.newMpscQueue();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final Runnable drainOps = this::drainOffLoopOps;
 
@@ -294,10 +295,24 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter {
             onSubmit(exchange, msg, last);
             return;
         }
-        offLoopOps.add(() -> onSubmit(exchange, msg, last));
+        offLoopOps.add(new OffLoopOp(exchange, msg, last));
         if (drainScheduled.compareAndSet(false, true)) {
-            loop.execute(drainOps);
+            try {
+                loop.execute(drainOps);
+            } catch (RejectedExecutionException e) {
+                // The server stopped and its event loops are gone (a request outlived stop()): the connection is
+                // closed, so nothing can be written; release what waits instead of leaking it.
+                drainScheduled.set(false);
+                OffLoopOp op;
+                while ((op = offLoopOps.poll()) != null) {
+                    ReferenceCountUtil.release(op.msg());
+                }
+            }
         }
+    }
+
+    /** A response part completed off the event loop, waiting to be routed on it. */
+    private record OffLoopOp(Http1Exchange exchange, Object msg, boolean last) {
     }
 
     /** One task drains every response op that completed off the loop, then flushes once. */
@@ -305,9 +320,9 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter {
         drainScheduled.set(false);
         boolean wasInBatch = inReadBatch;
         inReadBatch = true;
-        Runnable op;
+        OffLoopOp op;
         while ((op = offLoopOps.poll()) != null) {
-            op.run();
+            onSubmit(op.exchange(), op.msg(), op.last());
         }
         inReadBatch = wasInBatch;
         if (!wasInBatch) {
@@ -405,11 +420,12 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter {
         if (!exchange.synthetic) {
             settings.registry.requestEnded();
         }
-        if (exchange.body() instanceof StreamedRequestBody body && !body.isEnded()) {
-            if (exchange.expectContinue && !exchange.continueSent) {
+        if (exchange.body() instanceof StreamedRequestBody body) {
+            if (!body.isEnded() && exchange.expectContinue && !exchange.continueSent) {
                 // The client may be waiting for 100 before sending the body: the framing is unknowable.
                 exchange.disableKeepAlive();
             }
+            // Also when the whole body arrived: chunks the application never read are still queued.
             body.discard();
         }
     }

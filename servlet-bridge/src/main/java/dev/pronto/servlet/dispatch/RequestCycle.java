@@ -90,6 +90,8 @@ final class RequestCycle {
         } catch (IOException | RuntimeException e) {
             log.debug("Could not complete {}: {}", request, e.toString());
             response.exchange().abort();
+        } finally {
+            request.releaseBody();
         }
     }
 

@@ -313,6 +313,16 @@ public class HttpServletRequestImpl implements HttpServletRequest {
         return inputStream;
     }
 
+    /**
+     * Releases the body chunk the application's stream still holds when it stopped reading early (a parser that
+     * met an error, a partial read); the engine discards the unread rest. Called when the request is done.
+     */
+    public void releaseBody() {
+        if (inputStream != null) {
+            inputStream.close();
+        }
+    }
+
     @Override
     public BufferedReader getReader() throws IOException {
         if (reader == null) {

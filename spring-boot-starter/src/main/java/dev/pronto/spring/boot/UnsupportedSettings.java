@@ -1,0 +1,65 @@
+package dev.pronto.spring.boot;
+
+import java.util.Set;
+import org.springframework.boot.web.server.Http2;
+import org.springframework.boot.web.server.Ssl;
+import org.springframework.boot.web.server.servlet.Jsp;
+import org.springframework.boot.web.server.servlet.ServletWebServerSettings;
+import org.springframework.boot.web.server.servlet.Session;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Refuses, before anything starts, every factory setting Pronto cannot honour yet, naming its {@code server.*}
+ * property (DESIGN: nothing is silently unsupported). Stateless.
+ */
+final class UnsupportedSettings {
+
+    private UnsupportedSettings() {
+    }
+
+    static void check(ProntoServletWebServerFactory factory, ClassLoader classLoader) {
+        if (Ssl.isEnabled(factory.getSsl())) {
+            throw new UnsupportedSettingException("server.ssl.enabled", "TLS is not supported yet",
+                    "Terminate TLS in front of the application (a proxy or load balancer) and remove server.ssl.*.");
+        }
+        Http2 http2 = factory.getHttp2();
+        if (http2 != null && http2.isEnabled()) {
+            throw new UnsupportedSettingException("server.http2.enabled", "HTTP/2 is not supported yet",
+                    "Set server.http2.enabled=false; Pronto speaks HTTP/1.1.");
+        }
+        if (factory.isUseForwardHeaders()) {
+            throw new UnsupportedSettingException("server.forward-headers-strategy",
+                    "the native strategy needs container support for X-Forwarded-*/Forwarded that has not landed yet",
+                    "Set server.forward-headers-strategy=framework to use Spring's ForwardedHeaderFilter instead.");
+        }
+        checkServletSettings(factory.getSettings(), classLoader);
+    }
+
+    private static void checkServletSettings(ServletWebServerSettings settings, ClassLoader classLoader) {
+        if (settings.isRegisterDefaultServlet()) {
+            throw new UnsupportedSettingException("server.servlet.register-default-servlet",
+                    "Pronto has no default servlet yet",
+                    "Remove the property; Spring MVC serves static resources itself.");
+        }
+        Jsp jsp = settings.getJsp();
+        if (jsp != null && jsp.getRegistered() && ClassUtils.isPresent(jsp.getClassName(), classLoader)) {
+            throw new UnsupportedSettingException("server.servlet.jsp.registered", "JSP is not supported",
+                    "Set server.servlet.jsp.registered=false or remove " + jsp.getClassName() + " from the classpath.");
+        }
+        Session session = settings.getSession();
+        if (session == null) {
+            return;
+        }
+        if (session.isPersistent()) {
+            throw new UnsupportedSettingException("server.servlet.session.persistent",
+                    "sessions are kept in memory only", "Set server.servlet.session.persistent=false.");
+        }
+        Set<Session.SessionTrackingMode> modes = session.getTrackingModes();
+        if (modes != null && (modes.contains(Session.SessionTrackingMode.URL)
+                || modes.contains(Session.SessionTrackingMode.SSL))) {
+            throw new UnsupportedSettingException("server.servlet.session.tracking-modes",
+                    "only cookie session tracking is supported (no URL rewriting, no SSL session ids)",
+                    "Set server.servlet.session.tracking-modes=cookie.");
+        }
+    }
+}

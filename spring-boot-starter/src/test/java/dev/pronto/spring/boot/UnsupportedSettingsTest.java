@@ -1,0 +1,67 @@
+package dev.pronto.spring.boot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.web.server.Http2;
+import org.springframework.boot.web.server.Ssl;
+import org.springframework.boot.web.server.servlet.Session;
+
+/** What Pronto cannot do yet fails start-up with the property's name, never silently. */
+class UnsupportedSettingsTest extends FactoryTestSupport {
+
+    private void assertRefused(String property) {
+        UnsupportedSettingException e = assertThrows(UnsupportedSettingException.class,
+                () -> create(servlet("/x", new TestServlets.Text("x"))));
+        assertEquals(property, e.getProperty());
+        assertTrue(e.getMessage().contains(property), e.getMessage());
+        assertTrue(e.getAction() != null && !e.getAction().isEmpty());
+    }
+
+    @Test
+    void tls() {
+        Ssl ssl = new Ssl();
+        ssl.setEnabled(true);
+        factory.setSsl(ssl);
+        assertRefused("server.ssl.enabled");
+    }
+
+    @Test
+    void http2() {
+        Http2 http2 = new Http2();
+        http2.setEnabled(true);
+        factory.setHttp2(http2);
+        assertRefused("server.http2.enabled");
+    }
+
+    @Test
+    void nativeForwardedHeaders() {
+        factory.setUseForwardHeaders(true);
+        assertRefused("server.forward-headers-strategy");
+    }
+
+    @Test
+    void persistentSessions() {
+        Session session = new Session();
+        session.setPersistent(true);
+        factory.setSession(session);
+        assertRefused("server.servlet.session.persistent");
+    }
+
+    @Test
+    void urlSessionTracking() {
+        Session session = new Session();
+        session.setTrackingModes(Set.of(Session.SessionTrackingMode.COOKIE, Session.SessionTrackingMode.URL));
+        factory.setSession(session);
+        assertRefused("server.servlet.session.tracking-modes");
+    }
+
+    @Test
+    void defaultServlet() {
+        factory.setRegisterDefaultServlet(true);
+        assertRefused("server.servlet.register-default-servlet");
+    }
+}
