@@ -3,6 +3,7 @@ package dev.pronto.container;
 import dev.pronto.container.connection.ConnectionRegistry;
 import dev.pronto.container.connection.ConnectionSettings;
 import dev.pronto.container.transport.Http1ChannelInitializer;
+import dev.pronto.container.transport.PortClashProbe;
 import dev.pronto.container.transport.TransportSupport;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -89,6 +90,7 @@ public final class Server implements AutoCloseable {
             throw new IOException("Cannot resolve host " + config.host());
         }
         if (transport.isEpoll() && config.reusePort() && config.ioThreads() > 1) {
+            PortClashProbe.check(config.host(), config.port());
             // One listening socket per event loop: the kernel spreads connections, each loop accepts its own.
             InetSocketAddress address = requested;
             for (EventExecutor executor : group) {

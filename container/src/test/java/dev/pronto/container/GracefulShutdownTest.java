@@ -45,6 +45,16 @@ class GracefulShutdownTest {
 
     @ParameterizedTest
     @EnumSource(value = Transport.class, names = {"EPOLL", "NIO"})
+    void secondServerWithReusePortOnTheSamePortFails(Transport transport) throws Exception {
+        try (TestServer s = TestServer.start(transport)) {
+            Server second = Server.create(ServerConfig.builder().host("127.0.0.1").port(s.port()).reusePort(true)
+                    .ioThreads(2).transport(transport).build(), ex -> ex.end());
+            assertThrows(BindException.class, second::start, "SO_REUSEPORT must not let two servers share a port");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Transport.class, names = {"EPOLL", "NIO"})
     void portClashIsABindException(Transport transport) throws Exception {
         try (TestServer s = TestServer.start(transport)) {
             Server second = Server.create(ServerConfig.builder().host("127.0.0.1").port(s.port()).reusePort(false)

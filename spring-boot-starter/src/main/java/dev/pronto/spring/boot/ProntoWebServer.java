@@ -71,7 +71,6 @@ public final class ProntoWebServer implements WebServer {
     private void bindAndStart() {
         ServerConfig config = server.config();
         try {
-            PortClashProbe.check(config.host(), config.port());
             server.start();
         } catch (IOException | ServletException | RuntimeException e) {
             PortInUseException.throwIfPortBindingException(e, config::port);

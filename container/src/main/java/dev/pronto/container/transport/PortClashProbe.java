@@ -1,4 +1,4 @@
-package dev.pronto.spring.boot;
+package dev.pronto.container.transport;
 
 import java.io.IOException;
 import java.net.BindException;
@@ -6,17 +6,17 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 
 /**
- * Finds a fixed port that is already taken before Pronto binds it. Pronto's epoll transport binds with
- * {@code SO_REUSEPORT}, so a second Pronto (the same app started twice) would silently share the port instead of
- * failing as Boot expects; a plain socket without that option fails on any listener. Stateless.
+ * Finds a fixed port that is already taken before binding it with {@code SO_REUSEPORT}: with that option a second
+ * Pronto (the same app started twice) would silently share the port instead of failing; a plain socket without
+ * it fails on any listener. Stateless.
  */
-final class PortClashProbe {
+public final class PortClashProbe {
 
     private PortClashProbe() {
     }
 
     /** @throws BindException if something listens on {@code host:port} ({@code host} null: every interface) */
-    static void check(String host, int port) throws BindException {
+    public static void check(String host, int port) throws BindException {
         if (port <= 0) {
             return;
         }
