@@ -405,12 +405,12 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter {
         if (!exchange.synthetic) {
             settings.registry.requestEnded();
         }
-        if (exchange.body() instanceof StreamedRequestBody body && !body.isEnded()) {
-            if (exchange.expectContinue && !exchange.continueSent) {
+        if (exchange.body() instanceof StreamedRequestBody body) {
+            if (!body.isEnded() && exchange.expectContinue && !exchange.continueSent) {
                 // The client may be waiting for 100 before sending the body: the framing is unknowable.
                 exchange.disableKeepAlive();
             }
-            body.discard();
+            body.discard(); // also releases chunks of a body that fully arrived but was never read
         }
     }
 
