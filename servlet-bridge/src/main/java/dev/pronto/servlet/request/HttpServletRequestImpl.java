@@ -1,7 +1,9 @@
 package dev.pronto.servlet.request;
 
 import dev.pronto.container.HttpExchange;
+import dev.pronto.servlet.context.ServletHolder;
 import dev.pronto.servlet.context.WebApplication;
+import dev.pronto.servlet.multipart.MultipartParts;
 import dev.pronto.servlet.response.HttpDates;
 import dev.pronto.servlet.response.HttpServletResponseImpl;
 import dev.pronto.servlet.session.HttpSessionImpl;
@@ -10,6 +12,7 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletConnection;
 import jakarta.servlet.ServletContext;
@@ -78,6 +81,7 @@ public class HttpServletRequestImpl implements HttpServletRequest {
     private boolean requestedSessionIdFromCookie;
     private String[] hostAndPort;
     private AsyncSupport async;
+    private MultipartParts parts;
 
     /** What the async layer offers the request: the spec's async entry points, implemented elsewhere. */
     public interface AsyncSupport {
@@ -340,8 +344,28 @@ public class HttpServletRequestImpl implements HttpServletRequest {
             byte[] form = readFormBody();
             parser.addForm(form, 0, form.length, charset);
         }
-        parameters = Collections.unmodifiableMap(parser.toMap());
+        parameters = isMultipartPost() ? withMultipartFields(parser.toMap(), charset)
+                : Collections.unmodifiableMap(parser.toMap());
         return parameters;
+    }
+
+    /** §3.2: a POST to a servlet with a multipart config also has its non-file parts as parameters. */
+    private boolean isMultipartPost() {
+        return HttpMethod.POST.equals(exchange.method()) && MultipartParts.isFormData(getContentType())
+                && (parts != null || inputStream == null) && parts().isConfigured();
+    }
+
+    private Map<String, String[]> withMultipartFields(Map<String, String[]> query, Charset charset) {
+        Map<String, List<String>> fields;
+        try {
+            fields = parts().fields(charset);
+        } catch (IOException | ServletException e) {
+            throw new IllegalStateException("Cannot read the multipart body: " + e.getMessage(), e);
+        }
+        Map<String, String[]> merged = new java.util.LinkedHashMap<>(query);
+        fields.forEach((name, values) -> merged.merge(name, values.toArray(new String[0]),
+                HttpServletRequestImpl::concat));
+        return Collections.unmodifiableMap(merged);
     }
 
     private boolean isFormPost() {
@@ -380,6 +404,38 @@ public class HttpServletRequestImpl implements HttpServletRequest {
     @Override
     public Map<String, String[]> getParameterMap() {
         return parameters();
+    }
+
+    // ---- multipart (Servlet 6.1 §3.2) ----------------------------------------------------------------------------
+
+    @Override
+    public Collection<Part> getParts() throws IOException, ServletException {
+        return parts().all(charset());
+    }
+
+    @Override
+    public Part getPart(String name) throws IOException, ServletException {
+        return parts().get(name, charset());
+    }
+
+    /** The parts, parsed on first use with the multipart config of the servlet now handling the request. */
+    private MultipartParts parts() {
+        if (parts == null) {
+            ServletHolder holder = mapping == null ? null : app.servlet(mapping.getServletName());
+            MultipartConfigElement config = holder == null ? null : holder.getMultipartConfig();
+            parts = new MultipartParts(app.context(), config, getContentType(), getContentLengthLong(), this::stream);
+        }
+        return parts;
+    }
+
+    /** Frees what the request holds past its servlet: a body chunk, the parts' temporary files. Called once, at its end. */
+    public void release() throws IOException {
+        if (inputStream != null) {
+            inputStream.close(); // the chunk in hand, if the body was not read to its end
+        }
+        if (parts != null) {
+            parts.delete();
+        }
     }
 
     // ---- protocol, addresses, host -------------------------------------------------------------------------------
@@ -787,15 +843,6 @@ public class HttpServletRequestImpl implements HttpServletRequest {
         throw new UnsupportedOperationException("HttpServletRequest.logout: authentication is not supported yet");
     }
 
-    @Override
-    public Collection<Part> getParts() throws IOException, ServletException {
-        throw new UnsupportedOperationException("HttpServletRequest.getParts: multipart is not implemented yet");
-    }
-
-    @Override
-    public Part getPart(String name) throws IOException, ServletException {
-        throw new UnsupportedOperationException("HttpServletRequest.getPart: multipart is not implemented yet");
-    }
 
     @Override
     public <T extends HttpUpgradeHandler> T upgrade(Class<T> handlerClass) throws IOException, ServletException {
