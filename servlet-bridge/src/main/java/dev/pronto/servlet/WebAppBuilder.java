@@ -159,6 +159,23 @@ public final class WebAppBuilder {
         return this;
     }
 
+    /**
+     * Serves resources from the classpath locations Spring Boot uses, in this order: {@code META-INF/resources},
+     * {@code static}, {@code public} (after any base added before this call).
+     */
+    public WebAppBuilder classpathStaticResources() {
+        return classpathResources("META-INF/resources").classpathResources("static").classpathResources("public");
+    }
+
+    /**
+     * Whether an application with resources gets the default servlet (default true): named "default", mapped to
+     * "/" unless the application maps "/" itself, serving the resources.
+     */
+    public WebAppBuilder defaultServlet(boolean enabled) {
+        steps.add(app -> app.installDefaultServlet(enabled));
+        return this;
+    }
+
     public WebAppBuilder mimeType(String extension, String type) {
         steps.add(app -> app.mimeTypes().add(extension, type));
         return this;
