@@ -4,6 +4,7 @@ import dev.pronto.servlet.context.AnnotationConfigurer;
 import dev.pronto.servlet.context.ClassScanner;
 import dev.pronto.servlet.context.ServletHolder;
 import dev.pronto.servlet.context.WebApplication;
+import dev.pronto.servlet.forwarded.ForwardedHeaders;
 import dev.pronto.servlet.resource.ResourceBase;
 import dev.pronto.servlet.session.SessionStore;
 import jakarta.servlet.DispatcherType;
@@ -173,6 +174,17 @@ public final class WebAppBuilder {
      */
     public WebAppBuilder defaultServlet(boolean enabled) {
         steps.add(app -> app.installDefaultServlet(enabled));
+        return this;
+    }
+
+    /**
+     * Trusts {@code Forwarded} and {@code X-Forwarded-*} headers from these proxies (off by default), so that the
+     * request's scheme, host, port and remote address are the client's, e.g.
+     * {@code forwardedHeaders(ForwardedHeaders.trusting("10.0.0.0/8"))} or
+     * {@code ForwardedHeaders.trustingPrivateNetworks()}.
+     */
+    public WebAppBuilder forwardedHeaders(ForwardedHeaders trusted) {
+        steps.add(app -> app.forwardedHeaders(trusted));
         return this;
     }
 

@@ -1,5 +1,6 @@
 package dev.pronto.servlet.context;
 
+import dev.pronto.servlet.forwarded.ForwardedHeaders;
 import dev.pronto.servlet.mapping.MappingResult;
 import dev.pronto.servlet.mapping.ServletMapper;
 import dev.pronto.servlet.resource.DefaultServlet;
@@ -68,6 +69,7 @@ public final class WebApplication {
     private volatile long blockingTimeoutMillis = 60_000;
     private volatile int responseBufferSize = 8192;
     private volatile boolean installDefaultServlet = true;
+    private volatile ForwardedHeaders forwardedHeaders;
 
     public WebApplication(String contextPath, String displayName, ClassLoader classLoader) {
         this.contextPath = normalizeContextPath(contextPath);
@@ -181,6 +183,17 @@ public final class WebApplication {
     public void installDefaultServlet(boolean install) {
         checkConfigurable();
         this.installDefaultServlet = install;
+    }
+
+    /** Trusts forwarded headers from these proxies; null (the default) ignores them. */
+    public void forwardedHeaders(ForwardedHeaders trusted) {
+        checkConfigurable();
+        this.forwardedHeaders = trusted;
+    }
+
+    /** The trusted-proxy configuration, or null when forwarded headers are ignored. */
+    public ForwardedHeaders forwardedHeaders() {
+        return forwardedHeaders;
     }
 
     ServletHolder servletForPattern(String pattern) {

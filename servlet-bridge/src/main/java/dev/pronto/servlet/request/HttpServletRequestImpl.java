@@ -3,6 +3,8 @@ package dev.pronto.servlet.request;
 import dev.pronto.container.HttpExchange;
 import dev.pronto.servlet.context.ServletHolder;
 import dev.pronto.servlet.context.WebApplication;
+import dev.pronto.servlet.forwarded.ForwardedHeaders;
+import dev.pronto.servlet.forwarded.ForwardedValues;
 import dev.pronto.servlet.multipart.MultipartParts;
 import dev.pronto.servlet.response.HttpDates;
 import dev.pronto.servlet.response.HttpServletResponseImpl;
@@ -82,6 +84,7 @@ public class HttpServletRequestImpl implements HttpServletRequest {
     private String[] hostAndPort;
     private AsyncSupport async;
     private MultipartParts parts;
+    private ForwardedValues forwarded;
 
     /** What the async layer offers the request: the spec's async entry points, implemented elsewhere. */
     public interface AsyncSupport {
@@ -445,18 +448,32 @@ public class HttpServletRequestImpl implements HttpServletRequest {
         return exchange.version().text();
     }
 
+    /** What a trusted proxy forwarded (scheme, host, port, client); resolved when first asked for, then cached. */
+    private ForwardedValues forwarded() {
+        if (forwarded == null) {
+            ForwardedHeaders trusted = app.forwardedHeaders();
+            forwarded = trusted == null ? ForwardedValues.NONE : trusted.resolve(headers(), exchange.remoteAddress());
+        }
+        return forwarded;
+    }
+
     @Override
     public String getScheme() {
-        return exchange.scheme();
+        String forwardedScheme = forwarded().scheme();
+        return forwardedScheme != null ? forwardedScheme : exchange.scheme();
     }
 
     @Override
     public String getServerName() {
-        return hostAndPort()[0];
+        String forwardedHost = forwarded().host();
+        return forwardedHost != null ? forwardedHost : hostAndPort()[0];
     }
 
     @Override
     public int getServerPort() {
+        if (forwarded().port() > 0) {
+            return forwarded().port();
+        }
         String port = hostAndPort()[1];
         if (port != null) {
             try {
@@ -490,6 +507,9 @@ public class HttpServletRequestImpl implements HttpServletRequest {
 
     @Override
     public String getRemoteAddr() {
+        if (forwarded().remoteAddr() != null) {
+            return forwarded().remoteAddr();
+        }
         InetSocketAddress remote = exchange.remoteAddress();
         return remote == null ? null : remote.getAddress().getHostAddress();
     }
@@ -501,6 +521,9 @@ public class HttpServletRequestImpl implements HttpServletRequest {
 
     @Override
     public int getRemotePort() {
+        if (forwarded().remotePort() >= 0) {
+            return forwarded().remotePort();
+        }
         InetSocketAddress remote = exchange.remoteAddress();
         return remote == null ? -1 : remote.getPort();
     }
