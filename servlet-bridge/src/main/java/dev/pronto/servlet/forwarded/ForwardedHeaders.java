@@ -8,17 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Opt-in trust of {@code Forwarded} (RFC 7239) and {@code X-Forwarded-For/-Proto/-Host/-Port} from trusted proxies,
- * so that scheme, host, port and client address are the client's side of the proxy. Configured per web application:
- * {@code WebAppBuilder.forwardedHeaders(ForwardedHeaders.trusting("10.0.0.0/8"))}. Immutable and thread-safe.
- *
- * <p>Only a request whose connection comes from a trusted proxy is looked at. The client is found by walking the
- * {@code for} nodes (or {@code X-Forwarded-For} entries) from the right past trusted proxies, to the first address
- * that is not trusted (or the leftmost), as Tomcat's {@code RemoteIpValve} does; what the proxy next to the client
- * said about scheme and host is used. {@code Forwarded}, when present, wins over the {@code X-Forwarded-*} fields.
- * An {@code X-Forwarded-Proto/Host/Port} list is read at the client's position when it has one entry per
- * {@code X-Forwarded-For} node, else its last entry (set by the proxy next to us) is used. Values that are not
- * well-formed schemes, hosts or ports are ignored.
+ * Which proxies' {@code Forwarded} (RFC 7239) and {@code X-Forwarded-*} headers are believed, and their resolution
+ * to the client's scheme, host, port and address. Opt-in per web application. Immutable and thread-safe.
  */
 public final class ForwardedHeaders {
 
@@ -63,7 +54,15 @@ public final class ForwardedHeaders {
         return false;
     }
 
-    /** What the proxies say about the request's client side; {@link ForwardedValues#NONE} unless {@code peer} is trusted. */
+    /**
+     * What the proxies say about the client's side; {@link ForwardedValues#NONE} unless {@code peer} is trusted.
+     * The client is found by walking the {@code for} nodes (or {@code X-Forwarded-For} entries) from the right past
+     * trusted proxies to the first address that is not trusted, or the leftmost, as Tomcat's {@code RemoteIpValve}
+     * does; scheme and host are those of the client's hop. {@code Forwarded}, when present, wins over
+     * {@code X-Forwarded-*}. An {@code X-Forwarded-Proto/Host/Port} list is read at the client's position when it has
+     * one entry per {@code X-Forwarded-For} node, else its last entry (set by the proxy next to us) counts. Values
+     * that are not well-formed schemes, hosts or ports are ignored.
+     */
     public ForwardedValues resolve(HttpHeaders headers, InetSocketAddress peer) {
         if (peer == null || peer.getAddress() == null || !isTrusted(peer.getAddress())) {
             return ForwardedValues.NONE;

@@ -6,7 +6,7 @@ package dev.pronto.servlet.multipart;
  */
 final class MultipartLimits {
 
-    /** Parts per request, like {@code ParameterParser.DEFAULT_MAX_PARAMETERS}: each part costs objects and maybe a file. */
+    /** Parts per request, as many as parameters ({@code ParameterParser}): each costs objects and maybe a file. */
     static final int MAX_PARTS = 10_000;
 
     /** The header section of one part (Content-Disposition, Content-Type …). */

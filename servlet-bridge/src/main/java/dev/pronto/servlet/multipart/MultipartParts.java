@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * A request's {@code getParts()}/{@code getPart()} (Servlet 6.1 §3.2): checks the content type and the servlet's
@@ -29,7 +30,8 @@ public final class MultipartParts {
     }
 
     private final ServletContext context;
-    private final MultipartConfigElement config;
+    private final Supplier<MultipartConfigElement> configs;
+    private MultipartConfigElement config;
     private final String contentType;
     private final long contentLength;
     private final Body body;
@@ -37,13 +39,14 @@ public final class MultipartParts {
     private Exception failure;
 
     /**
-     * @param config        the multipart configuration of the servlet handling the request, or null if it has none
+     * @param configs       the multipart configuration of the servlet handling the request (null if it has none),
+     *                      asked until the body is parsed: the servlet is known only once the request is mapped
      * @param contentLength the declared body length, {@code -1} if unknown
      */
-    public MultipartParts(ServletContext context, MultipartConfigElement config, String contentType,
+    public MultipartParts(ServletContext context, Supplier<MultipartConfigElement> configs, String contentType,
                           long contentLength, Body body) {
         this.context = context;
-        this.config = config;
+        this.configs = configs;
         this.contentType = contentType;
         this.contentLength = contentLength;
         this.body = body;
@@ -61,7 +64,7 @@ public final class MultipartParts {
 
     /** True if the servlet handling the request takes multipart requests. */
     public boolean isConfigured() {
-        return config != null;
+        return (config != null ? config : configs.get()) != null;
     }
 
     /**
@@ -70,7 +73,7 @@ public final class MultipartParts {
      * @throws ServletException      if the request is not {@code multipart/form-data}
      * @throws IllegalStateException if the servlet has no multipart configuration, or a
      *                               {@link MultipartSizeException} if a limit was exceeded
-     * @throws IOException           if the body could not be read or is malformed (then a 400 {@link RequestBodyException})
+     * @throws IOException           if the body could not be read, or a 400 {@link RequestBodyException} if malformed
      */
     public Collection<Part> all(Charset charset) throws IOException, ServletException {
         return form(charset).parts();
@@ -102,6 +105,7 @@ public final class MultipartParts {
         if (!isFormData(contentType)) {
             throw new ServletException("The request is not multipart/form-data but " + contentType);
         }
+        config = configs.get();
         if (config == null) {
             throw new IllegalStateException("The servlet handling this request has no multipart configuration "
                     + "(@MultipartConfig or ServletRegistration.Dynamic.setMultipartConfig)");

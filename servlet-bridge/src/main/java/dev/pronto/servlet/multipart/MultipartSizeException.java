@@ -1,10 +1,8 @@
 package dev.pronto.servlet.multipart;
 
 /**
- * A multipart limit of {@code MultipartConfigElement} was exceeded: a part beyond {@code maxFileSize}, the request
- * beyond {@code maxRequestSize}, or the form beyond the container's own caps. An {@link IllegalStateException} as
- * {@code getParts()} requires (Servlet 6.1 §3.2); its message says "exceeded", which is what frameworks map to
- * 413 (and the container does too when it goes unhandled). Immutable.
+ * A multipart limit was exceeded ({@code maxFileSize}, {@code maxRequestSize}, or the container's caps): the
+ * {@code IllegalStateException} of {@code getParts()}; its message says "exceeded"; 413 if unhandled. Immutable.
  */
 public final class MultipartSizeException extends IllegalStateException {
 

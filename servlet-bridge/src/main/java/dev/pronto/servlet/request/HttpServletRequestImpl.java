@@ -421,17 +421,21 @@ public class HttpServletRequestImpl implements HttpServletRequest {
         return parts().get(name, charset());
     }
 
-    /** The parts, parsed on first use with the multipart config of the servlet now handling the request. */
+    /** The parts, parsed on first use with the multipart config of the servlet then handling the request. */
     private MultipartParts parts() {
         if (parts == null) {
-            ServletHolder holder = mapping == null ? null : app.servlet(mapping.getServletName());
-            MultipartConfigElement config = holder == null ? null : holder.getMultipartConfig();
-            parts = new MultipartParts(app.context(), config, getContentType(), getContentLengthLong(), this::stream);
+            parts = new MultipartParts(app.context(), this::multipartConfig, getContentType(), getContentLengthLong(),
+                    this::stream);
         }
         return parts;
     }
 
-    /** Frees what the request holds past its servlet: a body chunk, the parts' temporary files. Called once, at its end. */
+    private MultipartConfigElement multipartConfig() {
+        ServletHolder holder = mapping == null ? null : app.servlet(mapping.getServletName());
+        return holder == null ? null : holder.getMultipartConfig();
+    }
+
+    /** Frees what the request holds past its servlet: a body chunk, the parts' temporary files. Called at its end. */
     public void release() throws IOException {
         if (inputStream != null) {
             inputStream.close(); // the chunk in hand, if the body was not read to its end

@@ -14,14 +14,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The default servlet: serves the application's static resources (directory and classpath bases) for GET and HEAD
- * with MIME types, a strong {@code ETag} and {@code Last-Modified}, the RFC 9110 §13 conditional requests, byte
- * ranges (§14; several as {@code multipart/byteranges}), welcome files and no directory listing; disk files are
- * sent zero-copy. Other methods get 405, unless the request was forwarded, included or is an error page: those are
- * served as a GET. Installed as "default" on "/" unless the application maps "/" itself. Thread-safe.
- *
- * <p>Init parameters: {@code welcomeFiles} (comma-separated, default {@code index.html}); {@code pathInfoOnly}
- * ({@code true}: the resource path is the path info, for a mapping like {@code /static/*} serving the base's root).
+ * The default servlet: serves the application's static resources for GET and HEAD with validators, conditional and
+ * range requests (RFC 9110 §13, §14), welcome files and no listing; disk files go zero-copy. Thread-safe.
  */
 public class DefaultServlet extends HttpServlet {
 
@@ -29,6 +23,15 @@ public class DefaultServlet extends HttpServlet {
     public static final String NAME = "default";
 
     private static final String ALLOW = "GET, HEAD";
+
+    /** Init parameter: welcome file names, comma-separated (default {@code index.html}). */
+    public static final String WELCOME_FILES = "welcomeFiles";
+
+    /**
+     * Init parameter: {@code true} makes the resource path the path info alone, so that a mapping such as
+     * {@code /static/*} serves the root of the resource base (default: servlet path plus path info).
+     */
+    public static final String PATH_INFO_ONLY = "pathInfoOnly";
 
     private List<String> welcomeFiles = List.of("index.html");
     private boolean pathInfoOnly;
@@ -49,7 +52,7 @@ public class DefaultServlet extends HttpServlet {
 
     @Override
     public void init() throws ServletException {
-        String welcome = getInitParameter("welcomeFiles");
+        String welcome = getInitParameter(WELCOME_FILES);
         if (welcome != null) {
             List<String> files = new ArrayList<>();
             for (String file : welcome.split(",")) {
@@ -59,9 +62,14 @@ public class DefaultServlet extends HttpServlet {
             }
             welcomeFiles = List.copyOf(files);
         }
-        pathInfoOnly = Boolean.parseBoolean(getInitParameter("pathInfoOnly"));
+        pathInfoOnly = Boolean.parseBoolean(getInitParameter(PATH_INFO_ONLY));
     }
 
+    /**
+     * GET and HEAD; other methods get 405 with {@code Allow}, unless the request was forwarded, included or is an
+     * error page, which are served as a GET would be (as Tomcat does). A directory without its trailing slash is
+     * redirected to it; WEB-INF and META-INF are never served.
+     */
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
@@ -72,7 +80,6 @@ public class DefaultServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
             return;
         }
-        // A forward, include or error page of, say, a POST serves the resource as a GET would (as Tomcat does).
         boolean include = request.getDispatcherType() == DispatcherType.INCLUDE;
         String path = resourcePath(request, include);
         if (isProtected(path)) {

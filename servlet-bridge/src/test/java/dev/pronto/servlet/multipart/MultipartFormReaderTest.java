@@ -223,7 +223,8 @@ class MultipartFormReaderTest {
         assertEquals(new ContentDisposition("a;b", "C:\\dir\\x \"y\".txt"),
                 ContentDisposition.parse("form-data; name=\"a;b\"; filename=\"C:\\dir\\x \\\"y\\\".txt\""));
         assertEquals(new ContentDisposition("f", "naïve €.txt"),
-                ContentDisposition.parse("form-data; name=f; filename=\"x.txt\"; filename*=UTF-8''na%C3%AFve%20%E2%82%AC.txt"));
+                ContentDisposition.parse("form-data; name=f; filename=\"x.txt\"; "
+                        + "filename*=UTF-8''na%C3%AFve%20%E2%82%AC.txt"));
         assertEquals(new ContentDisposition("f", ""), ContentDisposition.parse("form-data; name=f; filename=\"\""));
         assertEquals(new ContentDisposition(null, null), ContentDisposition.parse("form-data"));
         assertEquals(new ContentDisposition("x", null), ContentDisposition.parse("form-data;NAME=x"));
@@ -292,7 +293,8 @@ class MultipartFormReaderTest {
             if (position >= data.length) {
                 return -1;
             }
-            int n = Math.min(Math.min(len, data.length - position), 1 + random.nextInt(random.nextBoolean() ? 5 : 5000));
+            int piece = 1 + random.nextInt(random.nextBoolean() ? 5 : 5000);
+            int n = Math.min(Math.min(len, data.length - position), piece);
             System.arraycopy(data, position, b, off, n);
             position += n;
             return n;

@@ -69,7 +69,8 @@ class MultipartRequestTest {
     public static final class ParamsOnlyServlet extends HttpServlet {
         @Override
         protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-            resp.getWriter().print(req.getParameter("name") + "|" + req.getParameter("q") + "|" + req.getParameter("file"));
+            resp.getWriter().print(req.getParameter("name") + "|" + req.getParameter("q") + "|"
+                    + req.getParameter("file"));
         }
     }
 
@@ -143,8 +144,8 @@ class MultipartRequestTest {
     void partsAndFieldsAsParametersThenTempFilesDeleted() throws Exception {
         String body = form("Content-Disposition: form-data; name=\"name\"\r\n\r\nJos\u00e9",
                 "Content-Disposition: form-data; name=\"name\"\r\n\r\nAnn",
-                "Content-Disposition: form-data; name=\"doc\"; filename=\"notes.txt\"\r\nContent-Type: text/plain\r\n\r\n"
-                        + "a file bigger than sixteen bytes");
+                "Content-Disposition: form-data; name=\"doc\"; filename=\"notes.txt\"\r\n"
+                        + "Content-Type: text/plain\r\n\r\na file bigger than sixteen bytes");
         try (RawHttpConnection c = server.connect()) {
             c.send(utf8(post("/echo?q=1", body)));
             Response r = c.read();
@@ -234,6 +235,27 @@ class MultipartRequestTest {
         Response r = server.exchange("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Type: text/plain\r\n"
                 + "Content-Length: 2\r\n\r\nhi");
         assertEquals(500, r.status(), "ServletException from getParts, uncaught by EchoServlet");
+    }
+
+    @Test
+    void aListenerReadingParametersBeforeTheServletIsMappedDoesNotHideTheConfig() throws Exception {
+        MultipartConfigElement config = new MultipartConfigElement(uploads.toString(), -1, -1, 0);
+        try (ServletTestServer early = ServletTestServer.start(app -> app
+                .listener(new jakarta.servlet.ServletRequestListener() {
+                    @Override
+                    public void requestInitialized(jakarta.servlet.ServletRequestEvent event) {
+                        event.getServletRequest().getParameter("q");
+                    }
+                })
+                .servlet("echo", new EchoServlet(), reg -> {
+                    reg.addMapping("/echo");
+                    reg.setMultipartConfig(config);
+                }))) {
+            String body = form("Content-Disposition: form-data; name=\"doc\"; filename=\"d\"\r\n\r\nabc");
+            Response r = early.exchange(post("/echo?q=1", body));
+            assertTrue(r.body().startsWith("part doc file=d size=3 type=null body=abc\n"), r.body());
+        }
+        awaitNoTempFiles();
     }
 
     private static void awaitNoTempFiles() throws Exception {
