@@ -870,7 +870,6 @@ public class HttpServletRequestImpl implements HttpServletRequest {
         throw new UnsupportedOperationException("HttpServletRequest.logout: authentication is not supported yet");
     }
 
-
     @Override
     public <T extends HttpUpgradeHandler> T upgrade(Class<T> handlerClass) throws IOException, ServletException {
         throw new UnsupportedOperationException("HttpServletRequest.upgrade: protocol upgrade is not supported");

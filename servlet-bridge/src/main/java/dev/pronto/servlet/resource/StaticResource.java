@@ -1,6 +1,7 @@
 package dev.pronto.servlet.resource;
 
 import jakarta.servlet.ServletContext;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.JarURLConnection;
@@ -46,7 +47,12 @@ record StaticResource(Path file, URL url, boolean directory, long length, long l
         }
         URLConnection connection = url.openConnection();
         if (connection instanceof JarURLConnection jar) {
-            JarEntry entry = jar.getJarEntry();
+            JarEntry entry;
+            try {
+                entry = jar.getJarEntry();
+            } catch (FileNotFoundException e) {
+                return null; // gone from the jar since the class loader found it
+            }
             return new StaticResource(null, url, entry.isDirectory(), entry.getSize(), entry.getTime());
         }
         return new StaticResource(null, url, false, connection.getContentLengthLong(), connection.getLastModified());
