@@ -35,6 +35,7 @@ final class TestHandlers implements HttpHandler {
             case "/number" -> exchange.send(text(Long.toString(exchange.requestNumber())));
             case "/echo" -> workers.execute(() -> echo(exchange));
             case "/ignore-body" -> exchange.send(text("ignored"));
+            case "/ignore-arrived-body" -> workers.execute(() -> ignoreArrivedBody(exchange));
             case "/slow" -> workers.execute(() -> {
                 sleep(Long.parseLong(query.parameters().get("ms").get(0)));
                 exchange.send(text("slow"));
@@ -95,6 +96,16 @@ final class TestHandlers implements HttpHandler {
 
     static String string(ByteBuf buf) {
         return ByteBufUtil.hexDump(buf);
+    }
+
+    /** Answers after the body has arrived, without reading it: the engine must release what is queued. */
+    private static void ignoreArrivedBody(HttpExchange exchange) {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!exchange.body().isReady() && System.nanoTime() < deadline) {
+            sleep(5);
+        }
+        sleep(50); // the last chunk and the end of the body follow the first at once
+        exchange.send(text("ignored"));
     }
 
     private static void sleep(long ms) {

@@ -4,6 +4,7 @@ import dev.pronto.servlet.context.AnnotationConfigurer;
 import dev.pronto.servlet.context.ClassScanner;
 import dev.pronto.servlet.context.ServletHolder;
 import dev.pronto.servlet.context.WebApplication;
+import dev.pronto.servlet.forwarded.ForwardedHeaders;
 import dev.pronto.servlet.resource.ResourceBase;
 import dev.pronto.servlet.session.SessionStore;
 import jakarta.servlet.DispatcherType;
@@ -156,6 +157,34 @@ public final class WebAppBuilder {
     /** Serves resources from a classpath prefix, e.g. {@code META-INF/resources} or {@code static}. */
     public WebAppBuilder classpathResources(String prefix) {
         resources.add(new LazyClasspathBase(prefix));
+        return this;
+    }
+
+    /**
+     * Serves resources from the classpath locations Spring Boot uses, in this order: {@code META-INF/resources},
+     * {@code static}, {@code public} (after any base added before this call).
+     */
+    public WebAppBuilder classpathStaticResources() {
+        return classpathResources("META-INF/resources").classpathResources("static").classpathResources("public");
+    }
+
+    /**
+     * Whether an application with resources gets the default servlet (default true): named "default", mapped to
+     * "/" unless the application maps "/" itself, serving the resources.
+     */
+    public WebAppBuilder defaultServlet(boolean enabled) {
+        steps.add(app -> app.installDefaultServlet(enabled));
+        return this;
+    }
+
+    /**
+     * Trusts {@code Forwarded} and {@code X-Forwarded-*} headers from these proxies (off by default), so that the
+     * request's scheme, host, port and remote address are the client's, e.g.
+     * {@code forwardedHeaders(ForwardedHeaders.trusting("10.0.0.0/8"))} or
+     * {@code ForwardedHeaders.trustingPrivateNetworks()}.
+     */
+    public WebAppBuilder forwardedHeaders(ForwardedHeaders trusted) {
+        steps.add(app -> app.forwardedHeaders(trusted));
         return this;
     }
 

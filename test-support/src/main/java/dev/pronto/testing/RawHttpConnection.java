@@ -159,6 +159,11 @@ public final class RawHttpConnection implements AutoCloseable {
         return out;
     }
 
+    /** The buffered input behind {@link #read()}, for reading binary bodies exactly. */
+    public InputStream inputStream() {
+        return in;
+    }
+
     @Override
     public void close() throws IOException {
         socket.close();

@@ -425,8 +425,7 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter {
                 // The client may be waiting for 100 before sending the body: the framing is unknowable.
                 exchange.disableKeepAlive();
             }
-            // Also when the whole body arrived: chunks the application never read are still queued.
-            body.discard();
+            body.discard(); // also releases chunks of a body that fully arrived but was never read
         }
     }
 

@@ -8,6 +8,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.ServletSecurityElement;
 import jakarta.servlet.UnavailableException;
+import jakarta.servlet.annotation.MultipartConfig;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -96,8 +97,14 @@ public final class ServletHolder extends RegistrationBase implements ServletRegi
         this.multipartConfig = multipartConfig;
     }
 
+    /** The registration's multipart config, else the servlet class's {@code @MultipartConfig}, else null. */
     public MultipartConfigElement getMultipartConfig() {
-        return multipartConfig;
+        if (multipartConfig != null) {
+            return multipartConfig;
+        }
+        // Servlet 6.1 §8.1.5: the annotation counts however the servlet was added, as Tomcat and Jetty read it
+        MultipartConfig annotation = servletClass.getAnnotation(MultipartConfig.class);
+        return annotation == null ? null : new MultipartConfigElement(annotation);
     }
 
     @Override

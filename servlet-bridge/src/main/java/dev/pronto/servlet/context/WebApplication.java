@@ -1,7 +1,9 @@
 package dev.pronto.servlet.context;
 
+import dev.pronto.servlet.forwarded.ForwardedHeaders;
 import dev.pronto.servlet.mapping.MappingResult;
 import dev.pronto.servlet.mapping.ServletMapper;
+import dev.pronto.servlet.resource.DefaultServlet;
 import dev.pronto.servlet.resource.MimeTypes;
 import dev.pronto.servlet.resource.ResourceBase;
 import dev.pronto.servlet.session.SessionCookieConfigImpl;
@@ -66,6 +68,8 @@ public final class WebApplication {
     private volatile SessionManager sessions;
     private volatile long blockingTimeoutMillis = 60_000;
     private volatile int responseBufferSize = 8192;
+    private volatile boolean installDefaultServlet = true;
+    private volatile ForwardedHeaders forwardedHeaders;
 
     public WebApplication(String contextPath, String displayName, ClassLoader classLoader) {
         this.contextPath = normalizeContextPath(contextPath);
@@ -175,6 +179,23 @@ public final class WebApplication {
         this.resources = base;
     }
 
+    /** Whether an application with resources gets the {@link DefaultServlet} (default true). */
+    public void installDefaultServlet(boolean install) {
+        checkConfigurable();
+        this.installDefaultServlet = install;
+    }
+
+    /** Trusts forwarded headers from these proxies; null (the default) ignores them. */
+    public void forwardedHeaders(ForwardedHeaders trusted) {
+        checkConfigurable();
+        this.forwardedHeaders = trusted;
+    }
+
+    /** The trusted-proxy configuration, or null when forwarded headers are ignored. */
+    public ForwardedHeaders forwardedHeaders() {
+        return forwardedHeaders;
+    }
+
     ServletHolder servletForPattern(String pattern) {
         synchronized (servlets) {
             for (ServletHolder holder : servlets.values()) {
@@ -206,6 +227,9 @@ public final class WebApplication {
             ServletContextEvent event = new ServletContextEvent(context);
             for (ServletContextListener listener : listeners.context) {
                 listener.contextInitialized(event);
+            }
+            if (installDefaultServlet && resources != ResourceBase.NONE) {
+                DefaultServlet.install(context); // last, so that "/" stays the application's if it mapped it
             }
             state = State.INITIALIZED;
             sessionCookieConfig.lock();

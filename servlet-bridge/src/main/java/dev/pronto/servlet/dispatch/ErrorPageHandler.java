@@ -62,6 +62,9 @@ final class ErrorPageHandler {
             if (c instanceof dev.pronto.container.RequestBodyException body) {
                 return body.status();
             }
+            if (c instanceof dev.pronto.servlet.multipart.MultipartSizeException) {
+                return 413; // RFC 9110 §15.5.14: a multipart limit the servlet did not handle
+            }
         }
         return 500;
     }

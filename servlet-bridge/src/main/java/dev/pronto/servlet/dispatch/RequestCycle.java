@@ -3,6 +3,7 @@ package dev.pronto.servlet.dispatch;
 import dev.pronto.container.HttpExchange;
 import dev.pronto.container.RequestBodyException;
 import dev.pronto.servlet.context.WebApplication;
+import dev.pronto.servlet.multipart.MultipartSizeException;
 import dev.pronto.servlet.request.HttpServletRequestImpl;
 import dev.pronto.servlet.response.HttpServletResponseImpl;
 import jakarta.servlet.DispatcherType;
@@ -91,7 +92,16 @@ final class RequestCycle {
             log.debug("Could not complete {}: {}", request, e.toString());
             response.exchange().abort();
         } finally {
-            request.releaseBody();
+            releaseRequest();
+        }
+    }
+
+    /** The request ended: its multipart temporary files go (Servlet 6.1 §3.2). */
+    private void releaseRequest() {
+        try {
+            request.release();
+        } catch (IOException | RuntimeException e) {
+            log.warn("Could not release {}: {}", request, e.toString());
         }
     }
 
@@ -103,7 +113,7 @@ final class RequestCycle {
     static boolean isClientFailure(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof RequestBodyException || c instanceof java.nio.channels.ClosedChannelException
-                    || c instanceof java.net.SocketTimeoutException) {
+                    || c instanceof java.net.SocketTimeoutException || c instanceof MultipartSizeException) {
                 return true;
             }
         }

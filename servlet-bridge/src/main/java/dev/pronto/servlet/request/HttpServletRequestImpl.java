@@ -1,7 +1,11 @@
 package dev.pronto.servlet.request;
 
 import dev.pronto.container.HttpExchange;
+import dev.pronto.servlet.context.ServletHolder;
 import dev.pronto.servlet.context.WebApplication;
+import dev.pronto.servlet.forwarded.ForwardedHeaders;
+import dev.pronto.servlet.forwarded.ForwardedValues;
+import dev.pronto.servlet.multipart.MultipartParts;
 import dev.pronto.servlet.response.HttpDates;
 import dev.pronto.servlet.response.HttpServletResponseImpl;
 import dev.pronto.servlet.session.HttpSessionImpl;
@@ -10,6 +14,7 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletConnection;
 import jakarta.servlet.ServletContext;
@@ -78,6 +83,8 @@ public class HttpServletRequestImpl implements HttpServletRequest {
     private boolean requestedSessionIdFromCookie;
     private String[] hostAndPort;
     private AsyncSupport async;
+    private MultipartParts parts;
+    private ForwardedValues forwarded;
 
     /** What the async layer offers the request: the spec's async entry points, implemented elsewhere. */
     public interface AsyncSupport {
@@ -313,16 +320,6 @@ public class HttpServletRequestImpl implements HttpServletRequest {
         return inputStream;
     }
 
-    /**
-     * Releases the body chunk the application's stream still holds when it stopped reading early (a parser that
-     * met an error, a partial read); the engine discards the unread rest. Called when the request is done.
-     */
-    public void releaseBody() {
-        if (inputStream != null) {
-            inputStream.close();
-        }
-    }
-
     @Override
     public BufferedReader getReader() throws IOException {
         if (reader == null) {
@@ -350,8 +347,28 @@ public class HttpServletRequestImpl implements HttpServletRequest {
             byte[] form = readFormBody();
             parser.addForm(form, 0, form.length, charset);
         }
-        parameters = Collections.unmodifiableMap(parser.toMap());
+        parameters = isMultipartPost() ? withMultipartFields(parser.toMap(), charset)
+                : Collections.unmodifiableMap(parser.toMap());
         return parameters;
+    }
+
+    /** §3.2: a POST to a servlet with a multipart config also has its non-file parts as parameters. */
+    private boolean isMultipartPost() {
+        return HttpMethod.POST.equals(exchange.method()) && MultipartParts.isFormData(getContentType())
+                && (parts != null || inputStream == null) && parts().isConfigured();
+    }
+
+    private Map<String, String[]> withMultipartFields(Map<String, String[]> query, Charset charset) {
+        Map<String, List<String>> fields;
+        try {
+            fields = parts().fields(charset);
+        } catch (IOException | ServletException e) {
+            throw new IllegalStateException("Cannot read the multipart body: " + e.getMessage(), e);
+        }
+        Map<String, String[]> merged = new java.util.LinkedHashMap<>(query);
+        fields.forEach((name, values) -> merged.merge(name, values.toArray(new String[0]),
+                HttpServletRequestImpl::concat));
+        return Collections.unmodifiableMap(merged);
     }
 
     private boolean isFormPost() {
@@ -392,6 +409,42 @@ public class HttpServletRequestImpl implements HttpServletRequest {
         return parameters();
     }
 
+    // ---- multipart (Servlet 6.1 §3.2) ----------------------------------------------------------------------------
+
+    @Override
+    public Collection<Part> getParts() throws IOException, ServletException {
+        return parts().all(charset());
+    }
+
+    @Override
+    public Part getPart(String name) throws IOException, ServletException {
+        return parts().get(name, charset());
+    }
+
+    /** The parts, parsed on first use with the multipart config of the servlet then handling the request. */
+    private MultipartParts parts() {
+        if (parts == null) {
+            parts = new MultipartParts(app.context(), this::multipartConfig, getContentType(), getContentLengthLong(),
+                    this::stream);
+        }
+        return parts;
+    }
+
+    private MultipartConfigElement multipartConfig() {
+        ServletHolder holder = mapping == null ? null : app.servlet(mapping.getServletName());
+        return holder == null ? null : holder.getMultipartConfig();
+    }
+
+    /** Frees what the request holds past its servlet: a body chunk, the parts' temporary files. Called at its end. */
+    public void release() throws IOException {
+        if (inputStream != null) {
+            inputStream.close(); // the chunk in hand, if the body was not read to its end
+        }
+        if (parts != null) {
+            parts.delete();
+        }
+    }
+
     // ---- protocol, addresses, host -------------------------------------------------------------------------------
 
     @Override
@@ -399,18 +452,32 @@ public class HttpServletRequestImpl implements HttpServletRequest {
         return exchange.version().text();
     }
 
+    /** What a trusted proxy forwarded (scheme, host, port, client); resolved when first asked for, then cached. */
+    private ForwardedValues forwarded() {
+        if (forwarded == null) {
+            ForwardedHeaders trusted = app.forwardedHeaders();
+            forwarded = trusted == null ? ForwardedValues.NONE : trusted.resolve(headers(), exchange.remoteAddress());
+        }
+        return forwarded;
+    }
+
     @Override
     public String getScheme() {
-        return exchange.scheme();
+        String forwardedScheme = forwarded().scheme();
+        return forwardedScheme != null ? forwardedScheme : exchange.scheme();
     }
 
     @Override
     public String getServerName() {
-        return hostAndPort()[0];
+        String forwardedHost = forwarded().host();
+        return forwardedHost != null ? forwardedHost : hostAndPort()[0];
     }
 
     @Override
     public int getServerPort() {
+        if (forwarded().port() > 0) {
+            return forwarded().port();
+        }
         String port = hostAndPort()[1];
         if (port != null) {
             try {
@@ -444,6 +511,9 @@ public class HttpServletRequestImpl implements HttpServletRequest {
 
     @Override
     public String getRemoteAddr() {
+        if (forwarded().remoteAddr() != null) {
+            return forwarded().remoteAddr();
+        }
         InetSocketAddress remote = exchange.remoteAddress();
         return remote == null ? null : remote.getAddress().getHostAddress();
     }
@@ -455,6 +525,9 @@ public class HttpServletRequestImpl implements HttpServletRequest {
 
     @Override
     public int getRemotePort() {
+        if (forwarded().remotePort() >= 0) {
+            return forwarded().remotePort();
+        }
         InetSocketAddress remote = exchange.remoteAddress();
         return remote == null ? -1 : remote.getPort();
     }
@@ -795,16 +868,6 @@ public class HttpServletRequestImpl implements HttpServletRequest {
     @Override
     public void logout() throws ServletException {
         throw new UnsupportedOperationException("HttpServletRequest.logout: authentication is not supported yet");
-    }
-
-    @Override
-    public Collection<Part> getParts() throws IOException, ServletException {
-        throw new UnsupportedOperationException("HttpServletRequest.getParts: multipart is not implemented yet");
-    }
-
-    @Override
-    public Part getPart(String name) throws IOException, ServletException {
-        throw new UnsupportedOperationException("HttpServletRequest.getPart: multipart is not implemented yet");
     }
 
     @Override
