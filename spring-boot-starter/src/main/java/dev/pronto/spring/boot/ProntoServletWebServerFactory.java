@@ -85,7 +85,7 @@ public class ProntoServletWebServerFactory extends AbstractConfigurableWebServer
         this.maxHttpRequestHeaderSize = bytes;
     }
 
-    /** Whether the container should apply X-Forwarded-* itself (Boot's native strategy); refused at start for now. */
+    /** Whether the container applies Forwarded/X-Forwarded-* from trusted proxies itself (Boot's native strategy). */
     public void setUseForwardHeaders(boolean useForwardHeaders) {
         this.useForwardHeaders = useForwardHeaders;
     }

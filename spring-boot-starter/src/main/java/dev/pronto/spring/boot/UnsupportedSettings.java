@@ -27,20 +27,10 @@ final class UnsupportedSettings {
             throw new UnsupportedSettingException("server.http2.enabled", "HTTP/2 is not supported yet",
                     "Set server.http2.enabled=false; Pronto speaks HTTP/1.1.");
         }
-        if (factory.isUseForwardHeaders()) {
-            throw new UnsupportedSettingException("server.forward-headers-strategy",
-                    "the native strategy needs container support for X-Forwarded-*/Forwarded that has not landed yet",
-                    "Set server.forward-headers-strategy=framework to use Spring's ForwardedHeaderFilter instead.");
-        }
         checkServletSettings(factory.getSettings(), classLoader);
     }
 
     private static void checkServletSettings(ServletWebServerSettings settings, ClassLoader classLoader) {
-        if (settings.isRegisterDefaultServlet()) {
-            throw new UnsupportedSettingException("server.servlet.register-default-servlet",
-                    "Pronto has no default servlet yet",
-                    "Remove the property; Spring MVC serves static resources itself.");
-        }
         Jsp jsp = settings.getJsp();
         if (jsp != null && jsp.getRegistered() && ClassUtils.isPresent(jsp.getClassName(), classLoader)) {
             throw new UnsupportedSettingException("server.servlet.jsp.registered", "JSP is not supported",

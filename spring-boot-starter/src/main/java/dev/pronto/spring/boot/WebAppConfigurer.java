@@ -1,6 +1,7 @@
 package dev.pronto.spring.boot;
 
 import dev.pronto.servlet.WebAppBuilder;
+import dev.pronto.servlet.forwarded.ForwardedHeaders;
 import dev.pronto.servlet.context.WebApplication;
 import dev.pronto.servlet.response.compression.Compression;
 import java.io.File;
@@ -60,6 +61,12 @@ final class WebAppConfigurer {
             app.configure(web -> web.context().setSessionTimeout(timeoutMinutes(session.getTimeout())));
         }
         configureResources(app);
+        // Boot's default is no container default servlet: Spring MVC serves static resources itself.
+        app.defaultServlet(settings.isRegisterDefaultServlet());
+        if (factory.isUseForwardHeaders()) {
+            // forward-headers-strategy=native: trust the proxies Tomcat's RemoteIpValve trusts by default
+            app.forwardedHeaders(ForwardedHeaders.trustingPrivateNetworks());
+        }
         factory.webAppCustomizers().forEach(customizer -> customizer.accept(app));
     }
 

@@ -38,12 +38,6 @@ class UnsupportedSettingsTest extends FactoryTestSupport {
     }
 
     @Test
-    void nativeForwardedHeaders() {
-        factory.setUseForwardHeaders(true);
-        assertRefused("server.forward-headers-strategy");
-    }
-
-    @Test
     void persistentSessions() {
         Session session = new Session();
         session.setPersistent(true);
@@ -57,11 +51,5 @@ class UnsupportedSettingsTest extends FactoryTestSupport {
         session.setTrackingModes(Set.of(Session.SessionTrackingMode.COOKIE, Session.SessionTrackingMode.URL));
         factory.setSession(session);
         assertRefused("server.servlet.session.tracking-modes");
-    }
-
-    @Test
-    void defaultServlet() {
-        factory.setRegisterDefaultServlet(true);
-        assertRefused("server.servlet.register-default-servlet");
     }
 }
