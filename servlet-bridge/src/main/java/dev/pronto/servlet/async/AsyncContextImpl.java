@@ -65,10 +65,13 @@ public final class AsyncContextImpl implements AsyncContext, HttpServletRequestI
      * the application. On the thread that ran the dispatch.
      */
     public void dispatchReturned() {
-        advance(machine.on(Event.RETURNED));
-        CallbackSerializer callbacks = serializer;
-        if (callbacks != null) {
-            callbacks.release();
+        try {
+            advance(machine.on(Event.RETURNED));
+        } finally {
+            CallbackSerializer callbacks = serializer;
+            if (callbacks != null) {
+                callbacks.release(); // else the callbacks queued meanwhile would never run
+            }
         }
     }
 
@@ -271,9 +274,13 @@ public final class AsyncContextImpl implements AsyncContext, HttpServletRequestI
         }
     }
 
+    /**
+     * On the event loop when the connection closes. One task later, so that the ReadListener/WriteListener errors the
+     * close causes are queued first: they hear of it before the AsyncListeners' onError and the completion.
+     */
     private void onClientGone() {
         log.debug("Client of async request {} went away", host.request());
-        schedule(machine.on(Event.CLIENT_GONE));
+        host.exchange().eventLoop().execute(() -> schedule(machine.on(Event.CLIENT_GONE)));
     }
 
     /** Runs container work until the request waits for the application or is complete. Serialized, container thread. */

@@ -146,9 +146,8 @@ public final class ServletOutputStreamImpl extends ServletOutputStream {
             throw new IOException("The response output stream is closed");
         }
         WriteListenerDriver driver = writeListener;
-        if (driver != null && len > 0 && !suspended && !driver.isReady()) {
-            throw new IllegalStateException("ServletOutputStream.write: not ready; write only while isReady() is true"
-                    + " (Servlet 6.1 §5.7)");
+        if (driver != null && len > 0 && !suspended) {
+            driver.checkWrite();
         }
         return !suspended && len > 0;
     }

@@ -30,8 +30,12 @@ final class WriteListenerDriver {
         this.callbacks = callbacks;
     }
 
-    /** The first {@code onWritePossible} comes once the exchange is writable (after the current dispatch returns). */
+    /**
+     * The first {@code onWritePossible} comes once the exchange is writable (after the current dispatch returns); a
+     * client that goes away before the response ends is reported to {@code onError}.
+     */
     void start() {
+        exchange.onClose(() -> callbacks.execute(this::onWritable));
         arm();
     }
 
@@ -46,6 +50,17 @@ final class WriteListenerDriver {
         ready = false;
         arm();
         return false;
+    }
+
+    /**
+     * A write is about to happen. Legal unless {@code isReady()} last answered false: writability itself may have
+     * changed since the application asked, and then this chunk is simply queued and the next isReady() says so.
+     */
+    void checkWrite() {
+        if (!ready) {
+            throw new IllegalStateException("ServletOutputStream.write: isReady() returned false; wait for"
+                    + " onWritePossible (Servlet 6.1 §5.7)");
+        }
     }
 
     /** The response ended: no more callbacks. */
