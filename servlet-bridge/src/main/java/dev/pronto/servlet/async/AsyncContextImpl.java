@@ -30,7 +30,8 @@ public final class AsyncContextImpl implements AsyncContext, HttpServletRequestI
 
     private final AsyncHost host;
     private final AsyncStateMachine machine;
-    private final AsyncListeners listeners = new AsyncListeners();
+    /** Created by the first startAsync, like {@link #serializer}: a request that never starts async pays nothing. */
+    private volatile AsyncListeners listeners;
     private volatile boolean supported = true;
     private volatile CallbackSerializer serializer;
     private volatile ServletRequest request;
@@ -128,6 +129,7 @@ public final class AsyncContextImpl implements AsyncContext, HttpServletRequestI
         }
         machine.on(Event.START_ASYNC);
         if (serializer == null) {
+            listeners = new AsyncListeners();
             serializer = new CallbackSerializer(host.callbackThread(), host.classLoader());
             host.exchange().onClose(this::onClientGone);
         }
@@ -357,9 +359,11 @@ public final class AsyncContextImpl implements AsyncContext, HttpServletRequestI
         try {
             host.finishResponse();
         } finally {
-            listeners.fireComplete(this);
-            machine.on(Event.COMPLETED);
             CallbackSerializer callbacks = serializer;
+            if (callbacks != null) { // async was started at some point
+                listeners.fireComplete(this);
+            }
+            machine.on(Event.COMPLETED);
             if (callbacks != null) {
                 callbacks.close();
             }

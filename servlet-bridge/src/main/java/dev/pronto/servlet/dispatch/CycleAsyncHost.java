@@ -18,18 +18,18 @@ import java.util.concurrent.Executor;
 final class CycleAsyncHost implements AsyncHost {
 
     private final RequestCycle cycle;
-    private final Executor callbackThread;
+    private final Executor workers;
+    private final boolean inline;
 
-    private CycleAsyncHost(RequestCycle cycle, Executor callbackThread) {
+    private CycleAsyncHost(RequestCycle cycle, boolean inline) {
         this.cycle = cycle;
-        this.callbackThread = callbackThread;
+        this.workers = cycle.deployment.executor::execute;
+        this.inline = inline;
     }
 
     /** Gives the cycle's request async support for a target whose whole chain supports it. */
     static AsyncContextImpl attach(RequestCycle cycle, RequestTarget target) {
-        HttpExchange exchange = cycle.response.exchange();
-        Executor thread = target.inline() ? exchange.eventLoop() : cycle.deployment.executor::execute;
-        AsyncContextImpl async = new AsyncContextImpl(new CycleAsyncHost(cycle, thread),
+        AsyncContextImpl async = new AsyncContextImpl(new CycleAsyncHost(cycle, target.inline()),
                 cycle.deployment.app.asyncTimeoutMillis());
         cycle.request.async(async);
         cycle.response.listenerExecutor(async::listenerExecutor);
@@ -58,12 +58,12 @@ final class CycleAsyncHost implements AsyncHost {
 
     @Override
     public Executor callbackThread() {
-        return callbackThread;
+        return inline ? exchange().eventLoop() : workers;
     }
 
     @Override
     public Executor workers() {
-        return cycle.deployment.executor::execute;
+        return workers;
     }
 
     @Override
