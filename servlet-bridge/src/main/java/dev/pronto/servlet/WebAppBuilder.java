@@ -26,8 +26,8 @@ import java.util.function.Consumer;
 
 /**
  * Describes one web application: what a {@code web.xml} would declare, as a fluent builder with defaults (root
- * context, 8 KiB buffers, 30-minute sessions, {@code JSESSIONID}, initializers discovered with ServiceLoader).
- * Not thread-safe; used once, by {@link ProntoServer.Builder#webapp}.
+ * context, 8 KiB buffers, 30-minute sessions, {@code JSESSIONID}, 30-second async timeout, initializers discovered
+ * with ServiceLoader). Not thread-safe; used once, by {@link ProntoServer.Builder#webapp}.
  */
 public final class WebAppBuilder {
 
@@ -242,6 +242,12 @@ public final class WebAppBuilder {
     /** Default response buffer size in bytes (8 KiB). */
     public WebAppBuilder bufferSize(int bytes) {
         steps.add(app -> app.responseBufferSize(bytes));
+        return this;
+    }
+
+    /** Default timeout of async requests (30 s); zero or negative: none. Each may change its own with setTimeout. */
+    public WebAppBuilder asyncTimeout(Duration timeout) {
+        steps.add(app -> app.asyncTimeoutMillis(timeout.toMillis()));
         return this;
     }
 

@@ -70,6 +70,7 @@ public final class WebApplication {
     private volatile int responseBufferSize = 8192;
     private volatile boolean installDefaultServlet = true;
     private volatile ForwardedHeaders forwardedHeaders;
+    private volatile long asyncTimeoutMillis = 30_000;
 
     public WebApplication(String contextPath, String displayName, ClassLoader classLoader) {
         this.contextPath = normalizeContextPath(contextPath);
@@ -167,6 +168,15 @@ public final class WebApplication {
 
     public int responseBufferSize() {
         return responseBufferSize;
+    }
+
+    /** The default {@code AsyncContext} timeout (Servlet 6.1 §2.3.3.3): 30 s unless configured; {@code <= 0}: none. */
+    public void asyncTimeoutMillis(long millis) {
+        this.asyncTimeoutMillis = millis;
+    }
+
+    public long asyncTimeoutMillis() {
+        return asyncTimeoutMillis;
     }
 
     public void addInitializer(ServletContainerInitializer initializer, Set<Class<?>> classes) {

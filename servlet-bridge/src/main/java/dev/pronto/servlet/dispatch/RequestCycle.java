@@ -2,6 +2,7 @@ package dev.pronto.servlet.dispatch;
 
 import dev.pronto.container.HttpExchange;
 import dev.pronto.container.RequestBodyException;
+import dev.pronto.servlet.async.AsyncContextImpl;
 import dev.pronto.servlet.context.WebApplication;
 import dev.pronto.servlet.multipart.MultipartSizeException;
 import dev.pronto.servlet.request.HttpServletRequestImpl;
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One request's life in a web application: request listeners, the REQUEST dispatch through filters and servlet,
  * error pages, and completing the response. Runs on a worker thread, or inline on the event loop for a
- * non-blocking servlet; then on whichever thread completes an async request.
+ * non-blocking servlet; an async request is then ended by its {@link AsyncContextImpl} on a container thread.
  */
 final class RequestCycle {
 
@@ -38,13 +39,17 @@ final class RequestCycle {
         request.response(response);
     }
 
-    /** Runs the request through {@code target} ({@code null}: nothing mapped, so 404). */
+    /**
+     * Runs the request through {@code target} ({@code null}: nothing mapped, so 404). When the chain started async
+     * (Servlet 6.1 §2.3.3.3) the async context ends the request instead, now or later.
+     */
     void run(RequestTarget target) {
+        AsyncContextImpl async = target != null && target.asyncSupported() ? CycleAsyncHost.attach(this, target)
+                : null;
         List<ServletRequestListener> listeners = deployment.app.listeners().request;
-        ServletRequestEvent event = listeners.isEmpty() ? null
-                : new ServletRequestEvent(deployment.app.context(), request);
         try {
-            if (event != null) {
+            if (!listeners.isEmpty()) {
+                ServletRequestEvent event = new ServletRequestEvent(deployment.app.context(), request);
                 listeners.forEach(l -> l.requestInitialized(event));
             }
             if (target == null) {
@@ -53,13 +58,27 @@ final class RequestCycle {
                 invoke(target);
             }
         } catch (Throwable t) {
-            deployment.errors.onException(this, t);
+            if (async == null || !async.handleFailure(t)) {
+                deployment.errors.onException(this, t);
+            }
+        }
+        if (async != null) {
+            async.dispatchReturned();
+            return;
         }
         complete();
-        if (event != null) {
-            for (int i = listeners.size() - 1; i >= 0; i--) {
-                listeners.get(i).requestDestroyed(event);
-            }
+        requestDestroyed();
+    }
+
+    /** The request leaves the application: {@code requestDestroyed} in reverse registration order. */
+    void requestDestroyed() {
+        List<ServletRequestListener> listeners = deployment.app.listeners().request;
+        if (listeners.isEmpty()) {
+            return;
+        }
+        ServletRequestEvent event = new ServletRequestEvent(deployment.app.context(), request);
+        for (int i = listeners.size() - 1; i >= 0; i--) {
+            listeners.get(i).requestDestroyed(event);
         }
     }
 

@@ -51,6 +51,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 
 /**
  * {@code HttpServletRequest} as a lazy view over the exchange: headers are read from Netty's header object; query
@@ -90,11 +91,19 @@ public class HttpServletRequestImpl implements HttpServletRequest {
     public interface AsyncSupport {
         boolean isAsyncSupported();
 
+        /** Narrows (or restores) async support for the chain now running; returns the previous value. */
+        boolean asyncSupported(boolean supported);
+
         boolean isAsyncStarted();
+
+        AsyncContext startAsync();
 
         AsyncContext startAsync(ServletRequest request, ServletResponse response);
 
         AsyncContext asyncContext();
+
+        /** Runs ReadListener/WriteListener callbacks one at a time on a container thread; null unless async started. */
+        Executor listenerExecutor();
     }
 
     public HttpServletRequestImpl(HttpExchange exchange, WebApplication app, String requestURI, String queryString) {
@@ -110,6 +119,11 @@ public class HttpServletRequestImpl implements HttpServletRequest {
 
     public void async(AsyncSupport async) {
         this.async = async;
+    }
+
+    /** The request's async support; {@code null} when its REQUEST chain does not support async. */
+    public AsyncSupport async() {
+        return async;
     }
 
     public HttpExchange exchange() {
@@ -315,7 +329,8 @@ public class HttpServletRequestImpl implements HttpServletRequest {
 
     private ServletInputStreamImpl stream() {
         if (inputStream == null) {
-            inputStream = new ServletInputStreamImpl(exchange.body(), app.blockingTimeoutMillis());
+            inputStream = new ServletInputStreamImpl(exchange.body(), app.blockingTimeoutMillis(),
+                    () -> async == null ? null : async.listenerExecutor());
         }
         return inputStream;
     }
@@ -613,7 +628,10 @@ public class HttpServletRequestImpl implements HttpServletRequest {
 
     @Override
     public AsyncContext startAsync() {
-        return startAsync(this, response);
+        if (async == null) {
+            throw new IllegalStateException("Async is not supported by this request's servlet or filters");
+        }
+        return async.startAsync();
     }
 
     @Override

@@ -19,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -61,6 +62,11 @@ public final class HttpServletResponseImpl implements HttpServletResponse {
 
     public HttpExchange exchange() {
         return exchange;
+    }
+
+    /** Where the output stream's WriteListener callbacks run (Servlet 6.1 §5.7); yields null unless in async mode. */
+    public void listenerExecutor(Supplier<Executor> executor) {
+        out.listenerExecutor(executor);
     }
 
     private HttpHeaders headers() {

@@ -8,11 +8,16 @@ import jakarta.servlet.WriteListener;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * The response body: bytes collect in a buffer of {@code bufferSize}; a body that fits is sent whole with
  * {@code Content-Length}, a larger one streams chunked, each full buffer waiting for the client to keep up
- * (never unbounded queueing). Used by one thread at a time. The buffer is owned here until handed to the exchange.
+ * (never unbounded queueing). With a {@code WriteListener} nothing waits: a full buffer is handed over and
+ * {@code isReady()} turns false until the client catches up. Used by one thread at a time. The buffer is owned here
+ * until handed to the exchange.
  */
 public final class ServletOutputStreamImpl extends ServletOutputStream {
 
@@ -26,6 +31,8 @@ public final class ServletOutputStreamImpl extends ServletOutputStream {
     private long written;
     private boolean closed;
     private boolean suspended;
+    private Supplier<Executor> listenerExecutor = () -> null;
+    private volatile WriteListenerDriver writeListener;
 
     ServletOutputStreamImpl(HttpServletResponseImpl response, HttpExchange exchange, int bufferSize,
                             long blockingTimeoutMillis) {
@@ -67,6 +74,11 @@ public final class ServletOutputStreamImpl extends ServletOutputStream {
 
     boolean isClosed() {
         return closed;
+    }
+
+    /** Where WriteListener callbacks run; the supplier yields null unless the request is in async mode. */
+    void listenerExecutor(Supplier<Executor> executor) {
+        this.listenerExecutor = executor;
     }
 
     // ---- writing ---------------------------------------------------------------------------------------------------
@@ -133,6 +145,10 @@ public final class ServletOutputStreamImpl extends ServletOutputStream {
         if (closed) {
             throw new IOException("The response output stream is closed");
         }
+        WriteListenerDriver driver = writeListener;
+        if (driver != null && len > 0 && !suspended) {
+            driver.checkWrite();
+        }
         return !suspended && len > 0;
     }
 
@@ -168,8 +184,9 @@ public final class ServletOutputStreamImpl extends ServletOutputStream {
         }
     }
 
+    /** Blocking mode only: with a WriteListener the exchange queues the chunk and isReady() reports the backlog. */
     private void awaitWritable() throws IOException {
-        if (!exchange.eventLoop().inEventLoop()) {
+        if (writeListener == null && !exchange.eventLoop().inEventLoop()) {
             exchange.awaitWritable(blockingTimeoutMillis);
         }
     }
@@ -198,6 +215,7 @@ public final class ServletOutputStreamImpl extends ServletOutputStream {
      */
     void finish() throws IOException {
         closed = true;
+        stopListener();
         if (!exchange.isCommitted()) {
             ByteBuf body = buffer != null ? buffer : exchange.alloc().buffer(0, 0);
             buffer = null;
@@ -218,6 +236,7 @@ public final class ServletOutputStreamImpl extends ServletOutputStream {
     /** Releases the buffer without sending it (the exchange was aborted). */
     void discard() {
         closed = true;
+        stopListener();
         if (buffer != null) {
             buffer.release();
             buffer = null;
@@ -226,13 +245,34 @@ public final class ServletOutputStreamImpl extends ServletOutputStream {
 
     // ---- non-blocking I/O (Servlet 6.1 §5.7.2) -------------------------------------------------------------------------
 
+    /** With a WriteListener set, false also arms its {@code onWritePossible}. */
     @Override
     public boolean isReady() {
-        return exchange.isWritable();
+        WriteListenerDriver driver = writeListener;
+        return driver == null ? exchange.isWritable() : driver.isReady();
     }
 
+    /** Switches to non-blocking writes: allowed once, in async mode (upgrade is not supported). */
     @Override
-    public void setWriteListener(WriteListener writeListener) {
-        throw new UnsupportedOperationException("ServletOutputStream.setWriteListener: not implemented yet");
+    public void setWriteListener(WriteListener listener) {
+        Objects.requireNonNull(listener, "writeListener");
+        if (writeListener != null) {
+            throw new IllegalStateException("ServletOutputStream.setWriteListener: a WriteListener is already set");
+        }
+        Executor callbacks = listenerExecutor.get();
+        if (callbacks == null) {
+            throw new IllegalStateException("ServletOutputStream.setWriteListener: the request is not in async mode"
+                    + " (Servlet 6.1 §5.7)");
+        }
+        WriteListenerDriver driver = new WriteListenerDriver(exchange, listener, callbacks);
+        writeListener = driver;
+        driver.start();
+    }
+
+    private void stopListener() {
+        WriteListenerDriver driver = writeListener;
+        if (driver != null) {
+            driver.stop();
+        }
     }
 }
