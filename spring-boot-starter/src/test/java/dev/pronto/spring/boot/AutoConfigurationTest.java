@@ -137,10 +137,13 @@ class AutoConfigurationTest {
     }
 
     @Test
-    void nativeForwardHeadersFailStartupNamingTheProperty() {
-        Exception e = assertThrows(Exception.class,
-                () -> run(App.class, "--server.forward-headers-strategy=native").close());
-        assertTrue(hasUnsupported(e, "server.forward-headers-strategy"), e::toString);
+    void nativeForwardHeadersAreAppliedByTheContainer() throws Exception {
+        try (ConfigurableApplicationContext context = run(App.class, "--server.pronto.io-threads=1",
+                "--server.forward-headers-strategy=native")) {
+            HttpResponse<String> response = get(context, "/where", "X-Forwarded-Proto", "https",
+                    "X-Forwarded-Host", "shop.example", "X-Forwarded-Port", "443");
+            assertEquals("https://shop.example/where", response.body());
+        }
     }
 
     private static boolean hasUnsupported(Throwable e, String property) {
