@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
+import org.apache.catalina.LifecycleState;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.coyote.http11.Http11NioProtocol;
@@ -51,6 +52,13 @@ public final class TomcatServer {
 
         tomcat.start();
         int port = connector.getLocalPort();
+        if (connector.getState() != LifecycleState.STARTED || port < 0) {
+            // Tomcat logs a failed bind and carries on without the connector; a benchmark peer must not.
+            tomcat.stop();
+            tomcat.destroy();
+            deleteTree(baseDir);
+            throw new IOException("Tomcat connector did not start on " + options.host() + ":" + options.port());
+        }
         return new RunningPeer() {
             @Override
             public int port() {
