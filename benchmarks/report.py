@@ -56,8 +56,9 @@ def markdown(rows, meta, scenarios):
                f"kernel {meta.get('kernel')} · {meta.get('java')} · {meta.get('wrk')}")
     out.append("")
     out.append(f"Each server pinned to CPU {meta.get('server_cpus')}, wrk (1 thread) pinned to CPU "
-               f"{meta.get('client_cpus')}; JVM options `{meta.get('jvm_opts')}`; per scenario "
-               f"{meta.get('warmup')} warm-up, then {meta.get('duration')} measured.")
+               f"{meta.get('client_cpus')}; JVM options `{meta.get('jvm_opts')}`; after start every scenario's "
+               f"load for {meta.get('warmup')} (JIT warm-up), then per scenario {meta.get('warmup')} warm-up and "
+               f"{meta.get('duration')} measured.")
     out.append("")
     skipped = []
     for scenario, description in scenarios.items():
@@ -87,7 +88,7 @@ def markdown(rows, meta, scenarios):
     out.append("CPU columns: the process's utime+stime as a share of the run, and in brackets how busy its "
                "pinned core was in all (loopback TCP work in softirq is charged to no process). "
                f"*client-bound*: wrk used more than {meta.get('client_bound_pct')}% of its core, or its core was "
-               f"more than {meta.get('client_core_bound_pct')}% busy — that row measures the load generator as "
+               f"more than {meta.get('client_core_bound_pct')}% busy while no other process ran — that row measures the load generator as "
                f"much as the server. *noisy*: other processes used more than {meta.get('foreign_noise_pct')}% "
                "of a core during the run.")
     out.append("")

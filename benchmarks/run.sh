@@ -64,7 +64,7 @@ scenario_describe() {
 }
 
 CLIENT_BOUND_PCT=85       # wrk above this share of its core: the number measures wrk, not the server
-CLIENT_CORE_BOUND_PCT=95  # ... or wrk's core this busy in all (its softirq network work included)
+CLIENT_CORE_BOUND_PCT=95  # ... or wrk's core this busy in all (its softirq network work included) on a quiet machine
 FOREIGN_NOISE_PCT=10      # other processes above this share of a core during a run: flag it
 WRK_TIMEOUT=8s
 START_TIMEOUT_S=30
@@ -75,7 +75,7 @@ usage() {
 usage: benchmarks/run.sh [options]     (each option also reads the environment variable named)
   --quick                DURATION=5s WARMUP=2s unless set explicitly     [QUICK=1]
   --duration D           measured wrk run per scenario (default 15s)     [DURATION]
-  --warmup D             wrk warm-up before each scenario (default 5s)   [WARMUP]
+  --warmup D             warm-up per scenario, done twice (default 5s)   [WARMUP]
   --servers "A B"        servers to run (default: all in the registry)   [SERVERS]
   --scenarios "A B"      of: $KNOWN_SCENARIOS (default: all)              [SCENARIOS]
   --java PATH            java launcher (default java)                    [JAVA]
@@ -203,7 +203,7 @@ reset_peak_rss() {
 
 # CPU numbers of a taskset list: "0,2-3" -> "0 2 3".
 expand_cpus() {
-  local part out=() i
+  local part parts out=() i
   IFS=, read -ra parts <<<"$1"
   for part in "${parts[@]}"; do
     if [[ $part == *-* ]]; then
@@ -234,7 +234,13 @@ all_process_ticks() { # before after
   awk 'FNR == NR { if ($1 == "cpu") b = $2 + $3 + $4; next } $1 == "cpu" { print $2 + $3 + $4 - b }' "$1" "$2"
 }
 
-alive() { [[ -n $SERVER_PID ]] && kill -0 "$SERVER_PID" 2>/dev/null; }
+# Running, and not a zombie waiting to be reaped (kill -0 would still succeed on one).
+alive() {
+  [[ -n $SERVER_PID ]] || return 1
+  local state
+  state=$(awk '/^State:/ { print $2 }' "/proc/$SERVER_PID/status" 2>/dev/null)
+  [[ -n $state && $state != Z ]]
+}
 
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; }
 
@@ -379,16 +385,30 @@ run_scenario() { # name scenario
       -v c="${cpu_s:-0}" -v u="$user" -v s="$sys" -v e="$elapsed" \
       'BEGIN { f = all / hz - c - u - s; if (f < 0) f = 0; if (e > 0) printf "%.0f", 100 * f / e }')
   fi
-  if [[ -n $wrk_pct ]] && ((wrk_pct > CLIENT_BOUND_PCT || ${client_core:-0} > CLIENT_CORE_BOUND_PCT)); then
+  local noisy=0
+  [[ -n $foreign_pct ]] && ((foreign_pct > FOREIGN_NOISE_PCT)) && noisy=1
+  # A busy client core says "client-bound" only when no other process could have filled it.
+  if [[ -n $wrk_pct ]] && ((wrk_pct > CLIENT_BOUND_PCT || (!noisy && ${client_core:-0} > CLIENT_CORE_BOUND_PCT))); then
     notes+="client-bound (wrk ${wrk_pct}% CPU, its core ${client_core}% busy); "
   fi
-  if [[ -n $foreign_pct ]] && ((foreign_pct > FOREIGN_NOISE_PCT)); then
-    notes+="noisy: other processes used ${foreign_pct}% of a core; "
-  fi
+  ((noisy)) && notes+="noisy: other processes used ${foreign_pct}% of a core; "
   record "$name" "$scenario" "$status" "$rps" "$requests" "$cpu_s" "$elapsed" "$rss" \
     "$server_pct" "$server_core" "$wrk_pct" "$client_core" "$foreign_pct" "${notes%; }"
   log "$name / $scenario: ${rps:-?} req/s; server ${cpu_s:-?} CPU-s (${server_pct:-?}%, core ${server_core:-?}% busy);" \
     "wrk ${wrk_pct:-?}% (core ${client_core:-?}%); others ${foreign_pct:-?}%; peak RSS ${rss:-?} MiB${reason:+ — FAILED}"
+}
+
+# JIT warm-up before anything is measured: every scenario's load for WARMUP, in turn. The server's
+# core is shared with its JIT compiler threads, so without this the first scenario measured would
+# pay for compiling the code paths of all of them.
+prime_server() { # name
+  local name=$1 scenario errors
+  for scenario in $SCENARIOS; do
+    log "$name: JIT warm-up with $scenario load, $WARMUP"
+    run_wrk "$scenario" "$WARMUP" "$RUN_DIR/$name-$scenario.prime.txt"
+    errors=$(wrk_errors "$RUN_DIR/$name-$scenario.prime.txt")
+    [[ -n $errors ]] && warn "$name / $scenario JIT warm-up: $errors"
+  done
 }
 
 fail_all() { # name reason
@@ -398,7 +418,7 @@ fail_all() { # name reason
 
 # ---------------------------------------------------------------------------------------------- main
 log "servers: $SERVERS"
-log "scenarios: $SCENARIOS; duration $DURATION, warm-up $WARMUP per scenario; JVM_OPTS: $JVM_OPTS"
+log "scenarios: $SCENARIOS; duration $DURATION, warm-up 2 x $WARMUP per scenario; JVM_OPTS: $JVM_OPTS"
 log "server on CPU $SERVER_CPUS, wrk on CPU $CLIENT_CPUS; raw output in ${RUN_DIR#"$ROOT"/}"
 snapshot_cpus "$RUN_DIR/idle.stat0"
 sleep 1
@@ -424,9 +444,10 @@ for name in $SERVERS; do
   log "starting $name: ${JAR[$name]} --port $PORT ${EXTRA_ARGS[$name]}"
   start_server "$name"
   if ! wait_ready "$name"; then
-    fail "$name did not answer 200 on /plaintext within ${START_TIMEOUT_S}s; last lines of $RUN_DIR/$name.log:"
+    if alive; then why="no 200 from /plaintext within ${START_TIMEOUT_S}s"; else why="exited while starting"; fi
+    fail "$name: $why; last lines of $RUN_DIR/$name.log:"
     tail -n 20 "$RUN_DIR/$name.log" >&2
-    fail_all "$name" "did not start"
+    fail_all "$name" "did not start: $why"
     stop_server
     continue
   fi
@@ -437,6 +458,7 @@ for name in $SERVERS; do
     stop_server
     continue
   fi
+  prime_server "$name"
   for scenario in $SCENARIOS; do
     if ! alive; then
       fail "$name is no longer running; skipping $scenario"
