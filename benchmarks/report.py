@@ -90,7 +90,8 @@ def markdown(rows, meta, scenarios):
                f"*client-bound*: wrk used more than {meta.get('client_bound_pct')}% of its core, or its core was "
                f"more than {meta.get('client_core_bound_pct')}% busy while no other process ran — that row measures the load generator as "
                f"much as the server. *noisy*: other processes used more than {meta.get('foreign_noise_pct')}% "
-               "of a core during the run.")
+               f"of a core during the run (such a run is measured again, up to {meta.get('noise_retries')} "
+               "times, and the quietest attempt kept).")
     out.append("")
     return "\n".join(out)
 

@@ -533,6 +533,7 @@ META="$RUN_DIR/meta.tsv"
   printf 'client_bound_pct\t%s\n' "$CLIENT_BOUND_PCT"
   printf 'client_core_bound_pct\t%s\n' "$CLIENT_CORE_BOUND_PCT"
   printf 'foreign_noise_pct\t%s\n' "$FOREIGN_NOISE_PCT"
+  printf 'noise_retries\t%s\n' "$NOISE_RETRIES"
   printf 'pipeline_depth\t%s\n' "$PIPELINE_DEPTH"
   for s in $SCENARIOS; do printf 'scenario\t%s\t%s\n' "$s" "$(scenario_describe "$s")"; done
 } >"$META"
