@@ -57,7 +57,7 @@ def markdown(rows, meta, scenarios):
     out.append("")
     out.append(f"Each server pinned to CPU {meta.get('server_cpus')}, wrk (1 thread) pinned to CPU "
                f"{meta.get('client_cpus')}; JVM options `{meta.get('jvm_opts')}`; after start every scenario's "
-               f"load for {meta.get('warmup')} (JIT warm-up), then per scenario {meta.get('warmup')} warm-up and "
+               f"load for {meta.get('jit_warmup')} (JIT warm-up), then per scenario {meta.get('warmup')} warm-up and "
                f"{meta.get('duration')} measured.")
     out.append("")
     skipped = []

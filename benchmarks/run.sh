@@ -74,9 +74,10 @@ STOP_TIMEOUT_S=10
 usage() {
   cat <<EOF
 usage: benchmarks/run.sh [options]     (each option also reads the environment variable named)
-  --quick                DURATION=5s WARMUP=2s unless set explicitly     [QUICK=1]
+  --quick                DURATION=5s WARMUP=2s JIT_WARMUP=3s NOISE_RETRIES=1 unless set [QUICK=1]
   --duration D           measured wrk run per scenario (default 15s)     [DURATION]
-  --warmup D             warm-up per scenario, done twice (default 5s)   [WARMUP]
+  --warmup D             warm-up right before each measured run (default 5s) [WARMUP]
+  --jit-warmup D         per scenario, once after start (default: WARMUP; QUICK 3s) [JIT_WARMUP]
   --servers "A B"        servers to run (default: all in the registry)   [SERVERS]
   --scenarios "A B"      of: $KNOWN_SCENARIOS (default: all)              [SCENARIOS]
   --java PATH            java launcher (default java)                    [JAVA]
@@ -97,6 +98,7 @@ while (($#)); do
     --quick) QUICK=1 ;;
     --duration) DURATION=${2:?}; shift ;;
     --warmup) WARMUP=${2:?}; shift ;;
+    --jit-warmup) JIT_WARMUP=${2:?}; shift ;;
     --servers) SERVERS=${2:?}; shift ;;
     --scenarios) SCENARIOS=${2:?}; shift ;;
     --java) JAVA=${2:?}; shift ;;
@@ -116,10 +118,12 @@ QUICK=${QUICK:-0}
 if [[ $QUICK == 1 ]]; then
   DURATION=${DURATION:-5s}
   WARMUP=${WARMUP:-2s}
+  JIT_WARMUP=${JIT_WARMUP:-3s}
   NOISE_RETRIES=${NOISE_RETRIES:-1}
 fi
 DURATION=${DURATION:-15s}
 WARMUP=${WARMUP:-5s}
+JIT_WARMUP=${JIT_WARMUP:-$WARMUP}
 SERVERS=${SERVERS:-${REGISTRY[*]}}
 SCENARIOS=${SCENARIOS:-$KNOWN_SCENARIOS}
 JAVA=${JAVA:-java}
@@ -149,6 +153,7 @@ fi
 valid_duration() { [[ $1 =~ ^[0-9]+[smh]?$ ]]; }
 valid_duration "$DURATION" || die "DURATION '$DURATION' is not like 15s, 1m"
 valid_duration "$WARMUP" || die "WARMUP '$WARMUP' is not like 5s, 1m"
+valid_duration "$JIT_WARMUP" || die "JIT_WARMUP '$JIT_WARMUP' is not like 5s, 1m"
 [[ $PORT =~ ^[0-9]+$ ]] || die "PORT '$PORT' is not a number"
 [[ $NOISE_RETRIES =~ ^[0-9]+$ ]] || die "NOISE_RETRIES '$NOISE_RETRIES' is not a number"
 for s in $SCENARIOS; do
@@ -440,14 +445,14 @@ measure_scenario() { # name scenario attempt
     "wrk ${wrk_pct:-?}% (core ${client_core:-?}%); others ${foreign_pct:-?}%; peak RSS ${rss:-?} MiB${reason:+ — FAILED}"
 }
 
-# JIT warm-up before anything is measured: every scenario's load for WARMUP, in turn. The server's
+# JIT warm-up before anything is measured: every scenario's load for JIT_WARMUP, in turn. The server's
 # core is shared with its JIT compiler threads, so without this the first scenario measured would
 # pay for compiling the code paths of all of them.
 prime_server() { # name
   local name=$1 scenario errors
   for scenario in $SCENARIOS; do
-    log "$name: JIT warm-up with $scenario load, $WARMUP"
-    run_wrk "$scenario" "$WARMUP" "$RUN_DIR/$name-$scenario.prime.txt"
+    log "$name: JIT warm-up with $scenario load, $JIT_WARMUP"
+    run_wrk "$scenario" "$JIT_WARMUP" "$RUN_DIR/$name-$scenario.prime.txt"
     errors=$(wrk_errors "$RUN_DIR/$name-$scenario.prime.txt")
     [[ -n $errors ]] && warn "$name / $scenario JIT warm-up: $errors"
   done
@@ -460,7 +465,7 @@ fail_all() { # name reason
 
 # ---------------------------------------------------------------------------------------------- main
 log "servers: $SERVERS"
-log "scenarios: $SCENARIOS; duration $DURATION, warm-up 2 x $WARMUP per scenario; JVM_OPTS: $JVM_OPTS"
+log "scenarios: $SCENARIOS; duration $DURATION; warm-up $JIT_WARMUP (JIT) + $WARMUP per scenario; JVM_OPTS: $JVM_OPTS"
 log "server on CPU $SERVER_CPUS, wrk on CPU $CLIENT_CPUS; raw output in ${RUN_DIR#"$ROOT"/}"
 snapshot_cpus "$RUN_DIR/idle.stat0"
 sleep 1
@@ -526,6 +531,7 @@ META="$RUN_DIR/meta.tsv"
   printf 'wrk\t%s\n' "$(wrk -v 2>&1 | head -n 1)"
   printf 'duration\t%s\n' "$DURATION"
   printf 'warmup\t%s\n' "$WARMUP"
+  printf 'jit_warmup\t%s\n' "$JIT_WARMUP"
   printf 'jvm_opts\t%s\n' "$JVM_OPTS"
   printf 'server_cpus\t%s\n' "$SERVER_CPUS"
   printf 'client_cpus\t%s\n' "$CLIENT_CPUS"
