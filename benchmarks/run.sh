@@ -66,7 +66,7 @@ scenario_describe() {
 CLIENT_BOUND_PCT=85       # wrk above this share of its core: the number measures wrk, not the server
 CLIENT_CORE_BOUND_PCT=95  # ... or wrk's core this busy in all (its softirq network work included) on a quiet machine
 FOREIGN_NOISE_PCT=10      # other processes above this share of a core during a run: noisy
-NOISE_PAUSE_S=5           # pause before measuring a noisy scenario again
+QUIET_WAIT_S=30           # before each measured run, wait up to this long for the other processes to calm down
 WRK_TIMEOUT=8s
 START_TIMEOUT_S=30
 STOP_TIMEOUT_S=10
@@ -247,6 +247,26 @@ all_process_ticks() { # before after
 }
 
 # Running, and not a zombie waiting to be reaped (kill -0 would still succeed on one).
+# Waits (up to QUIET_WAIT_S) for a second in which the machine, our idle server included, used
+# less than FOREIGN_NOISE_PCT of a core: other jobs on a shared machine come in bursts.
+wait_for_quiet() {
+  local deadline=$((SECONDS + QUIET_WAIT_S)) busy waited=0
+  while :; do
+    snapshot_cpus "$RUN_DIR/quiet.stat0"
+    sleep 1
+    snapshot_cpus "$RUN_DIR/quiet.stat1"
+    busy=$(cores_busy_pct "$RUN_DIR/quiet.stat0" "$RUN_DIR/quiet.stat1" "$(expand_cpus "0-$(($(nproc) - 1))")")
+    busy=$((${busy:-0} * $(nproc))) # % of one core
+    ((busy < FOREIGN_NOISE_PCT)) && break
+    if ((SECONDS >= deadline)); then
+      warn "the machine stayed busy (${busy}% of a core) for ${QUIET_WAIT_S}s; measuring anyway"
+      break
+    fi
+    ((waited)) || log "other processes use ${busy}% of a core; waiting up to ${QUIET_WAIT_S}s for quiet"
+    waited=1
+  done
+}
+
 alive() {
   [[ -n $SERVER_PID ]] || return 1
   local state
@@ -356,8 +376,7 @@ run_scenario() { # name scenario
     fi
     ((${MEASURED_FOREIGN:-0} <= FOREIGN_NOISE_PCT)) && break
     if ((attempt <= NOISE_RETRIES)); then
-      warn "$name / $scenario: other processes used ${MEASURED_FOREIGN}% of a core; measuring again in ${NOISE_PAUSE_S}s"
-      sleep "$NOISE_PAUSE_S"
+      warn "$name / $scenario: other processes used ${MEASURED_FOREIGN}% of a core; measuring again"
     fi
   done
   if ((tried > 1)); then
@@ -372,6 +391,7 @@ measure_scenario() { # name scenario attempt
   local name=$1 scenario=$2 base="$RUN_DIR/$name-$scenario" notes="" status=ok
   (($3 > 1)) && base+=".$3"
   MEASURED_STATUS=FAILED MEASURED_FOREIGN=""
+  wait_for_quiet
   log "$name / $scenario: warm-up $WARMUP"
   run_wrk "$scenario" "$WARMUP" "$base.warmup.txt"
   local warm_errors
