@@ -359,8 +359,8 @@ record_unmeasured() { # server scenario status notes
 }
 
 # Measures one scenario. When other processes were busy during the run (a shared machine), it
-# pauses and measures again, up to NOISE_RETRIES more times, and keeps the quietest attempt. A
-# failed attempt is never retried away.
+# measures again, up to NOISE_RETRIES more times, and keeps the quietest attempt. A failed
+# attempt is never retried away.
 run_scenario() { # name scenario
   local name=$1 scenario=$2 attempt best_row="" best_foreign=0 tried=0
   for ((attempt = 1; attempt <= NOISE_RETRIES + 1; attempt++)); do
