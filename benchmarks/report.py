@@ -8,9 +8,10 @@ import csv
 import sys
 from html import escape
 
-# One colour per server, stable across panels; Pronto's entries first and warm.
-PALETTE = ["#d9480f", "#f08c00", "#e8590c", "#1971c2", "#2f9e44", "#7048e8", "#495057",
-           "#0c8599", "#c2255c", "#5c940d"]
+# One colour per server, the same in every chart: Pronto warm, the peers cool.
+COLOURS = {"pronto-worker": "#d9480f", "pronto-inline": "#f08c00", "hello-core": "#e67700",
+           "tomcat": "#1971c2", "jetty": "#2f9e44", "undertow": "#7048e8", "netty": "#495057"}
+PALETTE = ["#0c8599", "#c2255c", "#5c940d", "#862e9c", "#a61e4d"]  # servers added later
 
 
 def read_meta(path):
@@ -123,14 +124,15 @@ def svg(rows, meta, scenarios):
     for r in rows:
         if r["status"] != "skipped" and r["server"] not in servers:
             servers.append(r["server"])
-    colour = {s: PALETTE[i % len(PALETTE)] for i, s in enumerate(servers)}
+    others = [s for s in servers if s not in COLOURS]
+    colour = {s: COLOURS.get(s) or PALETTE[others.index(s) % len(PALETTE)] for s in servers}
 
     width, label_w, bar_w, row_h, top = 780, 130, 500, 22, 58
     parts, y = [], top
     for scenario, description in scenarios.items():
         srows = [r for r in rows if r["scenario"] == scenario and r["status"] != "skipped"]
         parts.append(f'<text x="10" y="{y + 14}" class="h">{escape(scenario)}'
-                     f'<tspan class="d">\u00a0— {escape(description)}</tspan></text>')
+                     f'<tspan class="d" dx="8">— {escape(description)}</tspan></text>')
         y += 24
         top_rps = max([num(r["rps"]) or 0 for r in srows if r["status"] == "ok"] or [0])
         if not srows:
@@ -165,7 +167,8 @@ def bar(r, y, top_rps, fill, label_w, bar_w, row_h):
     if r["status"] != "ok" or not rps:
         return label + f'<text x="{label_w}" y="{y + 15}" class="f">FAILED</text>'
     w = max(1.0, bar_w * rps / top_rps) if top_rps else 1.0
-    bound = " (client-bound)" if "client-bound" in (r["notes"] or "") else ""
+    flags = [flag for flag in ("client-bound", "noisy") if flag in (r["notes"] or "")]
+    bound = f" ({', '.join(flags)})" if flags else ""
     return (label + f'<rect x="{label_w}" y="{y + 3}" width="{w:.1f}" height="{row_h - 6}" fill="{fill}"/>'
             f'<text x="{label_w + w + 6:.1f}" y="{y + 15}" class="v">{rps:,.0f}{escape(bound)}</text>')
 
