@@ -66,7 +66,7 @@ scenario_describe() {
 CLIENT_BOUND_PCT=85       # wrk above this share of its core: the number measures wrk, not the server
 CLIENT_CORE_BOUND_PCT=95  # ... or wrk's core this busy in all (its softirq network work included) on a quiet machine
 FOREIGN_NOISE_PCT=10      # other processes above this share of a core during a run: noisy
-QUIET_WAIT_S=30           # before each measured run, wait up to this long for the other processes to calm down
+QUIET_WAIT_S=${QUIET_WAIT_S:-30} # before each measured run, wait up to this long (s) for other processes to calm down
 WRK_TIMEOUT=8s
 START_TIMEOUT_S=30
 STOP_TIMEOUT_S=10
