@@ -1,0 +1,50 @@
+package dev.pronto.benchmarks.peers;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** Checks that a running server answers {@code /plaintext} and {@code /json} as the benchmark expects; for tests. */
+public final class PeerProbe {
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    private PeerProbe() {
+    }
+
+    /** GETs both endpoints on loopback and throws {@link AssertionError} naming the first difference. */
+    public static void assertServesHelloWorld(int port) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(TIMEOUT)
+                .build();
+        check(client, port, "/plaintext", HelloWorld.PLAINTEXT_CONTENT_TYPE, HelloWorld.MESSAGE);
+        check(client, port, "/json", HelloWorld.JSON_CONTENT_TYPE, HelloWorld.EXPECTED_JSON);
+    }
+
+    private static void check(HttpClient client, int port, String path, String contentType, String body)
+            throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(TIMEOUT)
+                .GET()
+                .build();
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        expect(path + " status", 200, response.statusCode());
+        String type = response.headers().firstValue("content-type").orElse("");
+        if (!type.startsWith(contentType)) {
+            throw new AssertionError(path + " content-type: expected " + contentType + ", got '" + type + "'");
+        }
+        expect(path + " body", body, response.body());
+        long length = body.getBytes(StandardCharsets.UTF_8).length;
+        expect(path + " content-length", length, response.headers().firstValueAsLong("content-length").orElse(-1));
+    }
+
+    private static void expect(String what, Object expected, Object actual) {
+        if (!expected.equals(actual)) {
+            throw new AssertionError(what + ": expected <" + expected + "> but was <" + actual + ">");
+        }
+    }
+}

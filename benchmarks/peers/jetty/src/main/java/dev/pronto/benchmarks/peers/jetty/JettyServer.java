@@ -1,0 +1,56 @@
+package dev.pronto.benchmarks.peers.jetty;
+
+import dev.pronto.benchmarks.peers.PeerMain;
+import dev.pronto.benchmarks.peers.PeerOptions;
+import dev.pronto.benchmarks.peers.RunningPeer;
+import dev.pronto.benchmarks.servlets.JsonServlet;
+import dev.pronto.benchmarks.servlets.PlaintextServlet;
+import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * Jetty 12.1 serving {@code /plaintext} and {@code /json} from an ee11 {@link ServletContextHandler}:
+ * one HTTP/1.1 {@link ServerConnector}, Jetty's default {@code QueuedThreadPool}, no request log.
+ */
+public final class JettyServer {
+
+    private JettyServer() {
+    }
+
+    public static void main(String[] args) {
+        PeerMain.run("jetty", false, args, JettyServer::start);
+    }
+
+    /** Starts Jetty; returns once the connector accepts. */
+    public static RunningPeer start(PeerOptions options) throws Exception {
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost(options.host());
+        connector.setPort(options.port());
+        server.addConnector(connector);
+
+        ServletContextHandler context = new ServletContextHandler("/");
+        context.addServlet(new PlaintextServlet(), "/plaintext");
+        context.addServlet(new JsonServlet(), "/json");
+        server.setHandler(context);
+
+        server.start();
+        int port = connector.getLocalPort();
+        return new RunningPeer() {
+            @Override
+            public int port() {
+                return port;
+            }
+
+            @Override
+            public void close() {
+                try {
+                    server.stop();
+                } catch (Exception e) {
+                    e.printStackTrace();
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,16 @@
+package dev.pronto.benchmarks.peers.jetty;
+
+import dev.pronto.benchmarks.peers.PeerOptions;
+import dev.pronto.benchmarks.peers.PeerProbe;
+import dev.pronto.benchmarks.peers.RunningPeer;
+import org.junit.jupiter.api.Test;
+
+class JettyServerTest {
+
+    @Test
+    void servesPlaintextAndJson() throws Exception {
+        try (RunningPeer server = JettyServer.start(PeerOptions.ephemeral())) {
+            PeerProbe.assertServesHelloWorld(server.port());
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.pronto.benchmarks.peers.tomcat;
+
+import dev.pronto.benchmarks.peers.PeerMain;
+import dev.pronto.benchmarks.peers.PeerOptions;
+import dev.pronto.benchmarks.peers.RunningPeer;
+import dev.pronto.benchmarks.servlets.JsonServlet;
+import dev.pronto.benchmarks.servlets.PlaintextServlet;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.apache.catalina.Context;
+import org.apache.catalina.LifecycleException;
+import org.apache.catalina.LifecycleState;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.coyote.http11.Http11NioProtocol;
+
+/**
+ * Embedded Tomcat 11 serving {@code /plaintext} and {@code /json}: NIO connector and Tomcat's
+ * defaults otherwise (its 200-thread pool, keep-alive limit, no access log — embedded Tomcat
+ * adds no {@code AccessLogValve}).
+ */
+public final class TomcatServer {
+
+    private TomcatServer() {
+    }
+
+    public static void main(String[] args) {
+        PeerMain.run("tomcat", false, args, TomcatServer::start);
+    }
+
+    /** Starts Tomcat; returns once the connector accepts. */
+    public static RunningPeer start(PeerOptions options) throws IOException, LifecycleException {
+        Path baseDir = Files.createTempDirectory("peer-tomcat");
+        Tomcat tomcat = new Tomcat();
+        tomcat.setBaseDir(baseDir.toString());
+
+        Connector connector = new Connector(Http11NioProtocol.class.getName());
+        connector.setPort(options.port());
+        connector.setProperty("address", options.host());
+        tomcat.setConnector(connector);
+        tomcat.getHost().setAutoDeploy(false);
+
+        Context context = tomcat.addContext("", null);
+        Tomcat.addServlet(context, "plaintext", new PlaintextServlet());
+        context.addServletMappingDecoded("/plaintext", "plaintext");
+        Tomcat.addServlet(context, "json", new JsonServlet());
+        context.addServletMappingDecoded("/json", "json");
+
+        tomcat.start();
+        int port = connector.getLocalPort();
+        if (connector.getState() != LifecycleState.STARTED || port < 0) {
+            // Tomcat logs a failed bind and carries on without the connector; a benchmark peer must not.
+            tomcat.stop();
+            tomcat.destroy();
+            deleteTree(baseDir);
+            throw new IOException("Tomcat connector did not start on " + options.host() + ":" + options.port());
+        }
+        return new RunningPeer() {
+            @Override
+            public int port() {
+                return port;
+            }
+
+            @Override
+            public void close() {
+                try {
+                    tomcat.stop();
+                    tomcat.destroy();
+                } catch (LifecycleException e) {
+                    e.printStackTrace();
+                } finally {
+                    deleteTree(baseDir);
+                }
+            }
+        };
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Embedded Tomcat 11 as a benchmark peer. */
+package dev.pronto.benchmarks.peers.tomcat;

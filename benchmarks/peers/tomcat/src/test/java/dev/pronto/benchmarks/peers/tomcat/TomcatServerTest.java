@@ -1,0 +1,16 @@
+package dev.pronto.benchmarks.peers.tomcat;
+
+import dev.pronto.benchmarks.peers.PeerOptions;
+import dev.pronto.benchmarks.peers.PeerProbe;
+import dev.pronto.benchmarks.peers.RunningPeer;
+import org.junit.jupiter.api.Test;
+
+class TomcatServerTest {
+
+    @Test
+    void servesPlaintextAndJson() throws Exception {
+        try (RunningPeer server = TomcatServer.start(PeerOptions.ephemeral())) {
+            PeerProbe.assertServesHelloWorld(server.port());
+        }
+    }
+}
