@@ -18,7 +18,7 @@ import io.netty.util.ReferenceCountUtil;
  * written without a flush and flushed once per read batch in {@link #channelReadComplete}, so a
  * pipelined batch leaves in one {@code writev}.
  */
-final class HelloWorldHandler extends ChannelInboundHandlerAdapter {
+public final class HelloWorldHandler extends ChannelInboundHandlerAdapter {
     private CachedDate date;
 
     @Override
