@@ -1,6 +1,7 @@
 package dev.pronto.container.connection;
 
 import dev.pronto.container.RequestBodyException;
+import dev.pronto.container.WorkerScope;
 import dev.pronto.container.http1.Http1DecodeError;
 import dev.pronto.container.http1.Http1ErrorResponses;
 import dev.pronto.container.http1.Http1RequestDecoder;
@@ -47,7 +48,7 @@ import org.slf4j.LoggerFactory;
  *   OPEN --client gone / timeout-------------------------------------------------------> CLOSED
  * </pre>
  */
-public final class Http1Connection extends ChannelInboundHandlerAdapter {
+public final class Http1Connection extends ChannelInboundHandlerAdapter implements WorkerScope.Drainable {
 
     private static final Logger log = LoggerFactory.getLogger(Http1Connection.class);
     private static final HttpRequest NO_REQUEST =
@@ -297,16 +298,22 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter {
         }
         offLoopOps.add(new OffLoopOp(exchange, msg, last));
         if (drainScheduled.compareAndSet(false, true)) {
-            try {
-                loop.execute(drainOps);
-            } catch (RejectedExecutionException e) {
-                // The server stopped and its event loops are gone (a request outlived stop()): the connection is
-                // closed, so nothing can be written; release what waits instead of leaking it.
-                drainScheduled.set(false);
-                OffLoopOp op;
-                while ((op = offLoopOps.poll()) != null) {
-                    ReferenceCountUtil.release(op.msg());
-                }
+            // Inside a worker task the wake-up waits for the task's end: one per task, not per response.
+            WorkerScope.scheduleDrain(this);
+        }
+    }
+
+    @Override
+    public void scheduleDrain() {
+        try {
+            eventLoop().execute(drainOps);
+        } catch (RejectedExecutionException e) {
+            // The server stopped and its event loops are gone (a request outlived stop()): the connection is
+            // closed, so nothing can be written; release what waits instead of leaking it.
+            drainScheduled.set(false);
+            OffLoopOp op;
+            while ((op = offLoopOps.poll()) != null) {
+                ReferenceCountUtil.release(op.msg());
             }
         }
     }

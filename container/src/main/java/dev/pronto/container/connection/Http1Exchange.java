@@ -2,6 +2,7 @@ package dev.pronto.container.connection;
 
 import dev.pronto.container.HttpExchange;
 import dev.pronto.container.RequestBody;
+import dev.pronto.container.WorkerScope;
 import dev.pronto.container.http1.HeadResponse;
 import dev.pronto.container.http1.HttpDateCache;
 import io.netty.buffer.ByteBuf;
@@ -160,7 +161,7 @@ final class Http1Exchange implements HttpExchange, BodyDemand {
     @Override
     public HttpHeaders responseHeaders() {
         if (responseHeaders == null) {
-            responseHeaders = DefaultHttpHeadersFactory.headersFactory().newHeaders();
+            responseHeaders = dev.pronto.container.http1.ResponseHeaderNames.FACTORY.newHeaders();
         }
         return responseHeaders;
     }
@@ -241,6 +242,7 @@ final class Http1Exchange implements HttpExchange, BodyDemand {
         if (state == State.OPEN) {
             commitIfOpen();
         }
+        WorkerScope.flushCurrent(); // an explicit flush is not deferred to the end of the worker task
     }
 
     @Override
@@ -370,6 +372,7 @@ final class Http1Exchange implements HttpExchange, BodyDemand {
         if (connection.eventLoop().inEventLoop()) {
             throw new IllegalStateException("awaitWritable must not be called on the event loop");
         }
+        WorkerScope.flushCurrent(); // what waits in this task's scope is what must drain first
         CountDownLatch latch = new CountDownLatch(1);
         onWritable(latch::countDown);
         try {

@@ -5,6 +5,7 @@ import dev.pronto.container.HttpHandler;
 import dev.pronto.servlet.request.BadRequestPathException;
 import dev.pronto.servlet.request.RequestPathNormalizer;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.util.concurrent.FastThreadLocal;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ public final class ServletBridge implements HttpHandler {
     private final List<Deployment> deployments;
     private final RequestExecutor executor;
     private final RequestPathNormalizer normalizer;
+    private final FastThreadLocal<Route> lastRoute = new FastThreadLocal<>();
 
     /** @param deployments the applications; the longest matching context path wins */
     public ServletBridge(List<Deployment> deployments, RequestExecutor executor, RequestPathNormalizer normalizer) {
@@ -42,6 +44,33 @@ public final class ServletBridge implements HttpHandler {
             answerServerWideOptions(exchange);
             return;
         }
+        Route route = lastRoute.get();
+        if (route == null || !route.target.equals(target)) {
+            route = route(exchange, target);
+            if (route == null) {
+                return; // answered already (400, 404 or the context-root redirect)
+            }
+            lastRoute.set(route);
+        }
+        RequestCycle cycle = new RequestCycle(route.deployment, exchange, route.rawPath, route.query, route.inContext);
+        RequestTarget requestTarget = route.requestTarget;
+        if (requestTarget != null && requestTarget.inline()) {
+            cycle.run(requestTarget);
+        } else {
+            WorkerBatch.add(exchange.eventLoop(), executor, exchange.connectionId(), () -> cycle.run(requestTarget));
+        }
+    }
+
+    /**
+     * Everything the request-target decides, computed once per distinct target: a pipelined batch repeats the same
+     * target, and each event loop remembers the last one it routed. Immutable.
+     */
+    private record Route(String target, Deployment deployment, String rawPath, String query, String inContext,
+                         RequestTarget requestTarget) {
+    }
+
+    /** Canonicalises and maps a target; answers the request itself and returns null when it cannot be routed. */
+    private Route route(HttpExchange exchange, String target) {
         String path;
         try {
             path = normalizer.canonicalize(target);
@@ -49,12 +78,12 @@ public final class ServletBridge implements HttpHandler {
             // Servlet 6.1 §3.5.2: a suspicious path is rejected before any mapping
             log.debug("Rejecting path {}: {}", e.path(), e.reason());
             plain(exchange, 400, "Bad Request");
-            return;
+            return null;
         }
         Deployment deployment = select(path);
         if (deployment == null) {
             plain(exchange, 404, "Not Found");
-            return;
+            return null;
         }
         String contextPath = deployment.app.contextPath();
         String inContext = path.substring(contextPath.length());
@@ -64,17 +93,12 @@ public final class ServletBridge implements HttpHandler {
         if (inContext.isEmpty()) {
             if (!contextPath.isEmpty()) {
                 redirectToContextRoot(exchange, rawPath, query);
-                return;
+                return null;
             }
             inContext = "/";
         }
         RequestTarget requestTarget = deployment.targets.resolve(jakarta.servlet.DispatcherType.REQUEST, inContext);
-        RequestCycle cycle = new RequestCycle(deployment, exchange, rawPath, query, inContext);
-        if (requestTarget != null && requestTarget.inline()) {
-            cycle.run(requestTarget);
-        } else {
-            WorkerBatch.add(exchange.eventLoop(), executor, exchange.connectionId(), () -> cycle.run(requestTarget));
-        }
+        return new Route(target, deployment, rawPath, query, inContext, requestTarget);
     }
 
     private Deployment select(String path) {

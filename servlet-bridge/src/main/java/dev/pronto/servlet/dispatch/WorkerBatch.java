@@ -6,18 +6,27 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Collects the blocking requests one event-loop round dispatched and hands them to the workers with one task per
- * connection, run in arrival order: a pipelined batch of 16 costs one thread hop, not 16 (Japronto runs a read's
- * requests one after the other the same way). Event-loop confined; each worker task is independent.
+ * Collects the blocking requests one event-loop round dispatched and hands them to the workers in few tasks: a
+ * round costs a few thread hops, not one per request (Japronto runs a read's requests one after the other the same
+ * way). A connection's requests stay together and in order; connections are packed up to {@link #MAX_PER_TASK}
+ * requests a task, and a task stuck for {@link #STEAL_AFTER_NANOS} in one request gets a second worker for the
+ * connections it has not started. Event-loop confined; the tasks are {@link WorkerTask}s.
  */
 final class WorkerBatch implements Runnable {
 
     private static final FastThreadLocal<WorkerBatch> CURRENT = new FastThreadLocal<>();
+    /** Requests of different connections that may share one worker task (one thread hop). */
+    static final int MAX_PER_TASK = 64;
+    /** How long a task may sit in one request before another worker takes its waiting connections. */
+    static final long STEAL_AFTER_NANOS = 2_000_000;
 
     private final EventLoop loop;
     private final RequestExecutor executor;
     private List<Runnable> cycles = new ArrayList<>();
     private List<String> connections = new ArrayList<>();
+    private final List<WorkerTask> watched = new ArrayList<>();
+    private final Runnable stealCheck = this::onStealCheck;
+    private boolean stealCheckArmed;
 
     private WorkerBatch(EventLoop loop, RequestExecutor executor) {
         this.loop = loop;
@@ -45,25 +54,78 @@ final class WorkerBatch implements Runnable {
         List<String> ids = connections;
         cycles = new ArrayList<>();
         connections = new ArrayList<>();
+        helpStuckTasks(System.nanoTime());
+        List<Runnable> units = new ArrayList<>();
+        int requests = 0;
         int start = 0;
         for (int i = 1; i <= all.size(); i++) {
-            if (i == all.size() || !ids.get(i).equals(ids.get(start))) {
-                submit(all.subList(start, i));
+            if (i == all.size() || !ids.get(i).equals(ids.get(i - 1))) {
+                units.add(connectionUnit(all.subList(start, i)));
+                requests += i - start;
                 start = i;
+                if (requests >= MAX_PER_TASK || i == all.size()) {
+                    submit(units);
+                    units = new ArrayList<>();
+                    requests = 0;
+                }
             }
         }
     }
 
-    private void submit(List<Runnable> group) {
-        if (group.size() == 1) {
-            executor.execute(group.get(0));
-            return;
+    /** One connection's requests of this round, run in order. */
+    private static Runnable connectionUnit(List<Runnable> requests) {
+        if (requests.size() == 1) {
+            return requests.get(0);
         }
-        Runnable[] tasks = group.toArray(new Runnable[0]);
-        executor.execute(() -> {
-            for (Runnable task : tasks) {
-                task.run();
+        Runnable[] ordered = requests.toArray(new Runnable[0]);
+        return () -> {
+            for (Runnable request : ordered) {
+                request.run();
             }
-        });
+        };
+    }
+
+    /** One worker task; its responses reach the event loops when it ends (one wake-up per connection). */
+    private void submit(List<Runnable> units) {
+        WorkerTask task = new WorkerTask(units.toArray(new Runnable[0]));
+        executor.execute(task);
+        if (units.size() > 1) {
+            watched.add(task);
+            armStealCheck();
+        }
+    }
+
+    /**
+     * A task sitting in one request for long: the responses it finished go out now, and another worker takes the
+     * connections it has not started.
+     */
+    private void helpStuckTasks(long now) {
+        for (int i = watched.size() - 1; i >= 0; i--) {
+            WorkerTask task = watched.get(i);
+            if (task.isDone()) {
+                watched.remove(i);
+            } else if (task.isStuck(now, STEAL_AFTER_NANOS)) {
+                task.lastHelpNanos = now;
+                task.flushFinished();
+                if (task.hasUnstarted()) {
+                    executor.execute(task);
+                }
+            }
+        }
+    }
+
+    private void armStealCheck() {
+        if (!stealCheckArmed) {
+            stealCheckArmed = true;
+            loop.schedule(stealCheck, STEAL_AFTER_NANOS, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void onStealCheck() {
+        stealCheckArmed = false;
+        helpStuckTasks(System.nanoTime());
+        if (!watched.isEmpty()) {
+            armStealCheck();
+        }
     }
 }

@@ -102,6 +102,50 @@ class ExecutionServletTest {
         }
     }
 
+    /** {@code /slow} waits until the test has seen the fast responses; {@code /fast} answers at once. */
+    static final class SlowAndFast extends HttpServlet {
+        final CountDownLatch fastSeen = new CountDownLatch(1);
+
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            if (req.getServletPath().equals("/slow")) {
+                try {
+                    fastSeen.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            resp.getWriter().print(req.getServletPath());
+        }
+    }
+
+    @Test
+    void aSlowRequestDoesNotHoldUpOtherConnectionsBatchedWithIt() throws Exception {
+        SlowAndFast servlet = new SlowAndFast();
+        try (WebTestServer server = WebTestServer.start(app -> app.servlet("sf", servlet,
+                r -> r.addMapping("/slow", "/fast")))) {
+            List<RawHttpConnection> fast = new ArrayList<>();
+            RawHttpConnection slow = RawHttpConnection.open(server.port());
+            for (int i = 0; i < 4; i++) {
+                fast.add(RawHttpConnection.open(server.port()));
+            }
+            // Written back to back, so the event loop most likely reads them in one round and batches them.
+            slow.send("GET /slow HTTP/1.1\r\nHost: t\r\n\r\n");
+            for (RawHttpConnection c : fast) {
+                c.send("GET /fast HTTP/1.1\r\nHost: t\r\n\r\n");
+            }
+            for (RawHttpConnection c : fast) {
+                assertEquals("/fast", c.read().body(), "answered while /slow is still running");
+            }
+            servlet.fastSeen.countDown();
+            assertEquals("/slow", slow.read().body());
+            slow.close();
+            for (RawHttpConnection c : fast) {
+                c.close();
+            }
+        }
+    }
+
     /** Blocks reading a body that never fully arrives. */
     static final class StuckReader extends HttpServlet {
         final CountDownLatch reading = new CountDownLatch(1);
