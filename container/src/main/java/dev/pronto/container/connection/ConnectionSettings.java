@@ -10,6 +10,8 @@ public final class ConnectionSettings {
     final HttpHandler handler;
     final ConnectionRegistry registry;
     final AsciiString serverHeader;
+    /** {@code server: …\r\n}, pre-encoded; null for none. */
+    final byte[] serverLine;
     final int maxPipelined;
     final long headTimeoutNanos;
     final long idleTimeoutNanos;
@@ -20,6 +22,12 @@ public final class ConnectionSettings {
         this.registry = registry;
         String server = config.serverHeader();
         this.serverHeader = server == null || server.isEmpty() ? null : AsciiString.cached(server);
+        if (serverHeader != null && io.netty.handler.codec.http.HttpHeaderValidationUtil
+                .validateValidHeaderValue(serverHeader) != -1) {
+            throw new IllegalArgumentException("Invalid Server header value: " + server);
+        }
+        this.serverLine = serverHeader == null ? null
+                : dev.pronto.container.http1.EngineHeaderLines.line("server: " + server);
         this.maxPipelined = config.maxPipelined();
         this.headTimeoutNanos = config.headTimeout().toNanos();
         this.idleTimeoutNanos = config.idleTimeout().toNanos();

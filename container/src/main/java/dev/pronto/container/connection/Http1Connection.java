@@ -658,6 +658,10 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
         return settings.serverHeader;
     }
 
+    byte[] serverLine() {
+        return settings.serverLine;
+    }
+
     long blockingTimeoutMillis() {
         return settings.blockingTimeoutMillis;
     }

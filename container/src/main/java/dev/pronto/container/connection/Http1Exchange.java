@@ -3,18 +3,16 @@ package dev.pronto.container.connection;
 import dev.pronto.container.HttpExchange;
 import dev.pronto.container.RequestBody;
 import dev.pronto.container.WorkerScope;
-import dev.pronto.container.http1.HeadResponse;
-import dev.pronto.container.http1.HttpDateCache;
+import dev.pronto.container.http1.EngineHeaderLines;
+import dev.pronto.container.http1.Http1FullResponse;
+import dev.pronto.container.http1.Http1ResponseHead;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.DefaultFileRegion;
 import io.netty.channel.EventLoop;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
-import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
-import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -192,19 +190,29 @@ final class Http1Exchange implements HttpExchange, BodyDemand {
             throw new IllegalStateException("Response already committed");
         }
         state = State.ENDED;
-        HttpHeaders headers = prepareHeaders();
-        if (status != NO_CONTENT && status != NOT_MODIFIED && !(head && headers.contains(HttpHeaderNames.CONTENT_LENGTH))) {
-            headers.setInt(HttpHeaderNames.CONTENT_LENGTH, content.readableBytes());
+        HttpHeaders headers = responseHeaders();
+        byte[] connectionLine = connectionLine(headers);
+        long length = -1;
+        if (status != NO_CONTENT && status != NOT_MODIFIED && status >= 200) {
+            CharSequence declared = headers.get(HttpHeaderNames.CONTENT_LENGTH);
+            if (declared == null) {
+                length = content.readableBytes();
+            } else if (!head && !declaresLength(declared, content.readableBytes())) {
+                // The body is what frames the message: a declared length that disagrees would desync the client.
+                headers.remove(HttpHeaderNames.CONTENT_LENGTH);
+                length = content.readableBytes();
+            }
         }
         HttpResponseStatus st = HttpResponseStatus.valueOf(status);
         if (head) {
             content.release();
-            connection.submit(this, new HeadResponse(HttpVersion.HTTP_1_1, st, headers), false);
+            connection.submit(this, new Http1ResponseHead(st, headers, true, addDate(headers), serverLine(headers),
+                    length, connectionLine), false);
             connection.submit(this, LastHttpContent.EMPTY_LAST_CONTENT, true);
         } else {
             addQueued(content.readableBytes());
-            connection.submit(this, new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, st, content, headers,
-                    EmptyHttpHeaders.INSTANCE), true);
+            connection.submit(this, new Http1FullResponse(st, content, headers, addDate(headers), serverLine(headers),
+                    length, connectionLine), true);
         }
     }
 
@@ -273,7 +281,7 @@ final class Http1Exchange implements HttpExchange, BodyDemand {
             return;
         }
         state = State.COMMITTED;
-        HttpHeaders headers = prepareHeaders();
+        HttpHeaders headers = responseHeaders();
         if (!headers.contains(HttpHeaderNames.CONTENT_LENGTH) && status != NO_CONTENT && status != NOT_MODIFIED
                 && status >= 200) {
             if (request.protocolVersion() == HttpVersion.HTTP_1_1) {
@@ -283,37 +291,49 @@ final class Http1Exchange implements HttpExchange, BodyDemand {
                 // RFC 9112 §6.3: an HTTP/1.0 client can only learn where the body ends from the close.
                 closeDelimited = true;
                 keepAlive = false;
-                headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
             }
         }
+        byte[] connectionLine = connectionLine(headers);
         HttpResponseStatus st = HttpResponseStatus.valueOf(status);
-        HttpResponse response = head ? new HeadResponse(HttpVersion.HTTP_1_1, st, headers)
-                : new DefaultHttpResponse(HttpVersion.HTTP_1_1, st, headers);
-        connection.submit(this, response, false);
+        connection.submit(this, new Http1ResponseHead(st, headers, head, addDate(headers), serverLine(headers), -1,
+                connectionLine), false);
     }
 
-    private HttpHeaders prepareHeaders() {
-        HttpHeaders headers = responseHeaders();
-        if (!headers.contains(HttpHeaderNames.DATE)) {
-            headers.set(HttpHeaderNames.DATE, HttpDateCache.now());
+    private static boolean declaresLength(CharSequence declared, long actual) {
+        try {
+            return Long.parseLong(declared.toString().trim()) == actual;
+        } catch (NumberFormatException e) {
+            return false;
         }
-        if (connection.serverHeader() != null && !headers.contains(HttpHeaderNames.SERVER)) {
-            headers.set(HttpHeaderNames.SERVER, connection.serverHeader());
-        }
-        if (headers.containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE, true)) {
+    }
+
+    private static boolean addDate(HttpHeaders headers) {
+        return !headers.contains(HttpHeaderNames.DATE);
+    }
+
+    private byte[] serverLine(HttpHeaders headers) {
+        byte[] line = connection.serverLine();
+        return line == null || headers.contains(HttpHeaderNames.SERVER) ? null : line;
+    }
+
+    /** Decides keep-alive for this response and the {@code Connection} line the engine adds (null for none). */
+    private byte[] connectionLine(HttpHeaders headers) {
+        boolean appSaidClose = headers.containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE, true);
+        if (appSaidClose) {
             keepAlive = false;
         }
         if (expectContinue && body instanceof StreamedRequestBody streamed && !streamed.wasDemanded()) {
             // RFC 9110 §10.1.1: the client may never send a body we did not ask for; its framing is unknowable.
             keepAlive = false;
         }
+        if (headers.contains(HttpHeaderNames.CONNECTION) && (appSaidClose || keepAlive)) {
+            return null; // the application's own Connection field stands
+        }
         // While draining every response says close; the connection closes once the last one in flight is out.
         if (!keepAlive || connection.isDraining()) {
-            headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        } else if (request.protocolVersion() == HttpVersion.HTTP_1_0) {
-            headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+            return EngineHeaderLines.CONNECTION_CLOSE;
         }
-        return headers;
+        return request.protocolVersion() == HttpVersion.HTTP_1_0 ? EngineHeaderLines.CONNECTION_KEEP_ALIVE : null;
     }
 
     // ---- body demand -----------------------------------------------------------------------------------

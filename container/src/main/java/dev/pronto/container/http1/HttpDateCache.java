@@ -18,6 +18,17 @@ public final class HttpDateCache {
     private HttpDateCache() {
     }
 
+    /** The current {@code date: …\r\n} line as bytes, for the encoder. */
+    public static byte[] nowLine() {
+        Entry e = current;
+        long second = System.currentTimeMillis() / 1000;
+        if (e.second != second) {
+            e = format(second);
+            current = e;
+        }
+        return e.line;
+    }
+
     /** The current date as a pre-encoded header value. */
     public static AsciiString now() {
         Entry e = current;
@@ -35,9 +46,9 @@ public final class HttpDateCache {
         if (text.charAt(6) == ' ') {
             text = text.substring(0, 5) + '0' + text.substring(5);
         }
-        return new Entry(second, AsciiString.cached(text));
+        return new Entry(second, AsciiString.cached(text), EngineHeaderLines.line("date: " + text));
     }
 
-    private record Entry(long second, AsciiString value) {
+    private record Entry(long second, AsciiString value, byte[] line) {
     }
 }
