@@ -19,7 +19,7 @@ import java.util.Set;
  * A registered filter ({@code FilterRegistration.Dynamic}), its mappings and its life cycle: initialised at start,
  * destroyed at stop. Mappings are fixed once the application started; {@link #filter()} is thread-safe.
  */
-public final class FilterHolder extends RegistrationBase implements FilterRegistration.Dynamic, FilterConfig {
+public final class FilterHolder extends RegistrationBase<Filter> implements FilterRegistration.Dynamic, FilterConfig {
 
     /** One mapping declaration: URL patterns or servlet names, for some dispatcher types. Immutable. */
     public record Mapping(FilterHolder filter, EnumSet<DispatcherType> dispatcherTypes, List<String> urlPatterns,
@@ -30,12 +30,9 @@ public final class FilterHolder extends RegistrationBase implements FilterRegist
     }
 
     private final Class<? extends Filter> filterClass;
-    private volatile Filter instance;
-    private volatile boolean initialized;
 
     FilterHolder(WebApplication app, String name, Filter instance, Class<? extends Filter> filterClass) {
-        super(app, name, instance != null ? instance.getClass().getName() : filterClass.getName());
-        this.instance = instance;
+        super(app, name, instance != null ? instance.getClass().getName() : filterClass.getName(), instance);
         this.filterClass = instance != null ? instance.getClass() : filterClass;
     }
 
@@ -107,30 +104,24 @@ public final class FilterHolder extends RegistrationBase implements FilterRegist
 
     // ---- life cycle ----------------------------------------------------------------------------------------------
 
+    /** The initialised filter, created and initialised on first use. */
     public Filter filter() throws ServletException {
-        if (initialized) {
-            return instance;
-        }
-        synchronized (this) {
-            if (!initialized) {
-                Filter filter = instance != null ? instance : app.context().createFilter(filterClass);
-                app.withContextClassLoader(() -> filter.init(this));
-                instance = filter;
-                initialized = true;
-            }
-            return instance;
-        }
+        return component();
     }
 
-    synchronized void destroy() {
-        if (initialized) {
-            initialized = false;
-            try {
-                instance.destroy();
-            } catch (RuntimeException e) {
-                app.log().warn("Filter {} failed to destroy", getName(), e);
-            }
-        }
+    @Override
+    Filter create() throws ServletException {
+        return app.context().createFilter(filterClass);
+    }
+
+    @Override
+    void initialize(Filter filter) throws ServletException {
+        filter.init(this);
+    }
+
+    @Override
+    void destroy(Filter filter) {
+        filter.destroy();
     }
 
     @Override

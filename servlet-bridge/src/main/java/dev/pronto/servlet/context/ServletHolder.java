@@ -7,7 +7,6 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.ServletSecurityElement;
-import jakarta.servlet.UnavailableException;
 import jakarta.servlet.annotation.MultipartConfig;
 import java.util.Collection;
 import java.util.Collections;
@@ -20,23 +19,20 @@ import java.util.Set;
  * A registered servlet ({@code ServletRegistration.Dynamic}) and its life cycle: created and initialised once,
  * lazily or at start-up, destroyed at stop. {@link #servlet()} is thread-safe.
  */
-public final class ServletHolder extends RegistrationBase implements ServletRegistration.Dynamic, ServletConfig {
+public final class ServletHolder extends RegistrationBase<Servlet> implements ServletRegistration.Dynamic, ServletConfig {
 
     /** Init parameter that declares a servlet non-blocking: it then runs inline on the event loop. */
     public static final String NON_BLOCKING_PARAM = "dev.pronto.nonBlocking";
 
     private final Class<? extends Servlet> servletClass;
     private final Set<String> mappings = new LinkedHashSet<>();
-    private volatile Servlet instance;
-    private volatile boolean initialized;
     private int loadOnStartup = -1;
     private MultipartConfigElement multipartConfig;
     private String runAsRole;
     private boolean nonBlocking;
 
     ServletHolder(WebApplication app, String name, Servlet instance, Class<? extends Servlet> servletClass) {
-        super(app, name, instance != null ? instance.getClass().getName() : servletClass.getName());
-        this.instance = instance;
+        super(app, name, instance != null ? instance.getClass().getName() : servletClass.getName(), instance);
         this.servletClass = instance != null ? instance.getClass() : servletClass;
     }
 
@@ -144,37 +140,26 @@ public final class ServletHolder extends RegistrationBase implements ServletRegi
 
     /** The initialised servlet, created and initialised on first use. */
     public Servlet servlet() throws ServletException {
-        if (initialized) {
-            return instance;
-        }
-        synchronized (this) {
-            if (!initialized) {
-                Servlet servlet = instance != null ? instance : app.context().createServlet(servletClass);
-                try {
-                    app.withContextClassLoader(() -> servlet.init(this));
-                } catch (UnavailableException e) {
-                    throw e;
-                }
-                instance = servlet;
-                initialized = true;
-            }
-            return instance;
-        }
+        return component();
+    }
+
+    @Override
+    Servlet create() throws ServletException {
+        return app.context().createServlet(servletClass);
+    }
+
+    @Override
+    void initialize(Servlet servlet) throws ServletException {
+        servlet.init(this);
+    }
+
+    @Override
+    void destroy(Servlet servlet) {
+        servlet.destroy();
     }
 
     public Class<? extends Servlet> servletClass() {
         return servletClass;
-    }
-
-    synchronized void destroy() {
-        if (initialized) {
-            initialized = false;
-            try {
-                instance.destroy();
-            } catch (RuntimeException e) {
-                app.log().warn("Servlet {} failed to destroy", getName(), e);
-            }
-        }
     }
 
     @Override
