@@ -1,6 +1,6 @@
 package dev.pronto.container.connection;
 
-import io.netty.buffer.ByteBuf;
+import dev.pronto.container.BodyCursor;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -8,68 +8,32 @@ import java.io.InputStream;
 final class BodyInputStream extends InputStream {
 
     private final StreamedRequestBody body;
-    private final long timeoutMillis;
-    private ByteBuf current;
-    private boolean eof;
+    private final BodyCursor cursor = new BodyCursor();
+    private final BodyCursor.Source blocking;
 
     BodyInputStream(StreamedRequestBody body, long timeoutMillis) {
         this.body = body;
-        this.timeoutMillis = timeoutMillis;
+        this.blocking = () -> body.take(timeoutMillis);
     }
 
     @Override
     public int read() throws IOException {
-        if (!fill()) {
-            return -1;
-        }
-        return current.readByte() & 0xFF;
+        return cursor.read(blocking);
     }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-        if (len == 0) {
-            return 0;
-        }
-        if (!fill()) {
-            return -1;
-        }
-        int n = Math.min(len, current.readableBytes());
-        current.readBytes(b, off, n);
-        return n;
+        return cursor.read(b, off, len, blocking);
     }
 
     @Override
     public int available() {
-        return current == null ? 0 : current.readableBytes();
-    }
-
-    private boolean fill() throws IOException {
-        if (current != null && current.isReadable()) {
-            return true;
-        }
-        releaseCurrent();
-        if (eof) {
-            return false;
-        }
-        current = body.take(timeoutMillis);
-        if (current == null) {
-            eof = true;
-            return false;
-        }
-        return true;
-    }
-
-    private void releaseCurrent() {
-        if (current != null) {
-            current.release();
-            current = null;
-        }
+        return cursor.available();
     }
 
     @Override
     public void close() {
-        releaseCurrent();
-        eof = true;
+        cursor.finish();
         body.discard();
     }
 }

@@ -1,5 +1,6 @@
 package dev.pronto.servlet.request;
 
+import dev.pronto.container.BodyCursor;
 import dev.pronto.container.RequestBody;
 import io.netty.buffer.ByteBuf;
 import jakarta.servlet.ReadListener;
@@ -17,59 +18,36 @@ import java.util.function.Supplier;
 public final class ServletInputStreamImpl extends ServletInputStream {
 
     private final RequestBody body;
-    private final long timeoutMillis;
     private final Supplier<Executor> listenerExecutor;
-    private ByteBuf current;
-    private boolean finished;
+    private final BodyCursor cursor = new BodyCursor();
+    private final BodyCursor.Source blocking;
+    private final BodyCursor.Source nonBlocking = this::pollReady;
     private volatile ReadListenerDriver readListener;
 
     /** @param listenerExecutor the request's callback executor for a ReadListener; yields null unless async started */
     public ServletInputStreamImpl(RequestBody body, long timeoutMillis, Supplier<Executor> listenerExecutor) {
         this.body = body;
-        this.timeoutMillis = timeoutMillis;
         this.listenerExecutor = listenerExecutor;
+        this.blocking = () -> body.take(timeoutMillis);
     }
 
     @Override
     public int read() throws IOException {
-        if (!fill()) {
-            return -1;
-        }
-        return current.readByte() & 0xFF;
+        return cursor.read(source());
     }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-        if (len == 0) {
-            return 0;
-        }
-        if (!fill()) {
-            return -1;
-        }
-        int n = Math.min(len, current.readableBytes());
-        current.readBytes(b, off, n);
-        return n;
+        return cursor.read(b, off, len, source());
     }
 
     @Override
     public int available() {
-        return current == null ? 0 : current.readableBytes();
+        return cursor.available();
     }
 
-    private boolean fill() throws IOException {
-        if (current != null && current.isReadable()) {
-            return true;
-        }
-        release();
-        if (finished) {
-            return false;
-        }
-        current = readListener == null ? body.take(timeoutMillis) : pollReady();
-        if (current == null) {
-            finished = true;
-            return false;
-        }
-        return true;
+    private BodyCursor.Source source() {
+        return readListener == null ? blocking : nonBlocking;
     }
 
     /** Non-blocking mode: the next chunk, or null at the end; reading when nothing is ready is the caller's error. */
@@ -87,43 +65,23 @@ public final class ServletInputStreamImpl extends ServletInputStream {
      * hand or the end reached); throws the body's failure.
      */
     boolean prefetch() throws IOException {
-        if (current != null && current.isReadable()) {
-            return true;
-        }
-        release();
-        if (finished) {
-            return true;
-        }
-        current = body.poll();
-        if (current != null) {
-            return true;
-        }
-        finished = body.isFinished();
-        return finished;
+        return cursor.prefetch(body::poll, body::isFinished);
     }
 
     /** All data was read: lets go of the (empty) chunk in hand. */
     void markFinished() {
-        release();
-        finished = true;
-    }
-
-    private void release() {
-        if (current != null) {
-            current.release();
-            current = null;
-        }
+        cursor.finish();
     }
 
     @Override
     public boolean isFinished() {
-        return finished || (current == null || !current.isReadable()) && body.isFinished();
+        return cursor.isFinished() || !cursor.hasReadable() && body.isFinished();
     }
 
     /** With a ReadListener set, false also arms its {@code onDataAvailable} (Servlet 6.1 §5.7). */
     @Override
     public boolean isReady() {
-        if (current != null && current.isReadable() || finished) {
+        if (cursor.hasReadable() || cursor.isFinished()) {
             return true;
         }
         ReadListenerDriver driver = readListener;
@@ -150,7 +108,6 @@ public final class ServletInputStreamImpl extends ServletInputStream {
     /** Releases the chunk in hand; the rest of the body is the engine's to discard. */
     @Override
     public void close() {
-        release();
-        finished = true;
+        cursor.finish();
     }
 }
