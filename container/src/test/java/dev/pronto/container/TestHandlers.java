@@ -1,7 +1,6 @@
 package dev.pronto.container;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -92,10 +91,6 @@ final class TestHandlers implements HttpHandler {
         } catch (IOException e) {
             exchange.abort();
         }
-    }
-
-    static String string(ByteBuf buf) {
-        return ByteBufUtil.hexDump(buf);
     }
 
     /** Answers after the body has arrived, without reading it: the engine must release what is queued. */

@@ -2,14 +2,14 @@ package dev.pronto.container.connection;
 
 import dev.pronto.container.HttpHandler;
 import dev.pronto.container.ServerConfig;
-import io.netty.util.AsciiString;
+import dev.pronto.container.http1.EngineHeaderLines;
+import io.netty.handler.codec.http.HttpHeaderValidationUtil;
 
 /** What every connection of one server shares: the handler, limits and registry. Immutable, thread-safe. */
 public final class ConnectionSettings {
 
     final HttpHandler handler;
     final ConnectionRegistry registry;
-    final AsciiString serverHeader;
     /** {@code server: …\r\n}, pre-encoded; null for none. */
     final byte[] serverLine;
     final int maxPipelined;
@@ -21,13 +21,11 @@ public final class ConnectionSettings {
         this.handler = handler;
         this.registry = registry;
         String server = config.serverHeader();
-        this.serverHeader = server == null || server.isEmpty() ? null : AsciiString.cached(server);
-        if (serverHeader != null && io.netty.handler.codec.http.HttpHeaderValidationUtil
-                .validateValidHeaderValue(serverHeader) != -1) {
+        boolean none = server == null || server.isEmpty();
+        if (!none && HttpHeaderValidationUtil.validateValidHeaderValue(server) != -1) {
             throw new IllegalArgumentException("Invalid Server header value: " + server);
         }
-        this.serverLine = serverHeader == null ? null
-                : dev.pronto.container.http1.EngineHeaderLines.line("server: " + server);
+        this.serverLine = none ? null : EngineHeaderLines.line("server: " + server);
         this.maxPipelined = config.maxPipelined();
         this.headTimeoutNanos = config.headTimeout().toNanos();
         this.idleTimeoutNanos = config.idleTimeout().toNanos();

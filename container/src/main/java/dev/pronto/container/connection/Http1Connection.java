@@ -226,7 +226,7 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
             log.error("Handler failed on {}", exchange, t);
             if (!exchange.isCommitted()) {
                 exchange.respondFromEngine(Http1ErrorResponses.create(ctx.alloc(),
-                        HttpResponseStatus.INTERNAL_SERVER_ERROR, settings.serverHeader, true));
+                        HttpResponseStatus.INTERNAL_SERVER_ERROR, settings.serverLine, true));
             } else if (!exchange.isEnded()) {
                 exchange.abort();
             }
@@ -270,7 +270,7 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
                 .fail(new RequestBodyException(error.status().code(), error.detail()));
         if (!exchange.wireStarted && !exchange.wireEnded) {
             exchange.respondFromEngine(Http1ErrorResponses.create(ctx.alloc(), error.status(),
-                    settings.serverHeader, true));
+                    settings.serverLine, true));
         } else {
             exchange.disableKeepAlive();
         }
@@ -284,7 +284,7 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
         if (inFlight.size() == 1) {
             headOfLine = synthetic;
         }
-        synthetic.respondFromEngine(Http1ErrorResponses.create(ctx.alloc(), status, settings.serverHeader, close));
+        synthetic.respondFromEngine(Http1ErrorResponses.create(ctx.alloc(), status, settings.serverLine, close));
     }
 
     // ---- outbound: ordering and flushing -------------------------------------------------------------------
@@ -652,10 +652,6 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
 
     InetSocketAddress localAddress() {
         return (InetSocketAddress) ctx.channel().localAddress();
-    }
-
-    AsciiString serverHeader() {
-        return settings.serverHeader;
     }
 
     byte[] serverLine() {

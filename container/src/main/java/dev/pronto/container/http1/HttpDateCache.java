@@ -1,12 +1,11 @@
 package dev.pronto.container.http1;
 
-import io.netty.util.AsciiString;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * The {@code Date} header value (RFC 9110 §5.6.7 IMF-fixdate), formatted at most once a second and shared by
+ * The {@code Date} header line (RFC 9110 §5.6.7 IMF-fixdate), formatted at most once a second and shared by
  * every connection. Thread-safe: readers see either the old or the new immutable value.
  */
 public final class HttpDateCache {
@@ -29,26 +28,15 @@ public final class HttpDateCache {
         return e.line;
     }
 
-    /** The current date as a pre-encoded header value. */
-    public static AsciiString now() {
-        Entry e = current;
-        long second = System.currentTimeMillis() / 1000;
-        if (e.second != second) {
-            e = format(second);
-            current = e;
-        }
-        return e.value;
-    }
-
     private static Entry format(long second) {
         // RFC_1123_DATE_TIME prints single-digit days without the leading zero; IMF-fixdate needs two digits.
         String text = IMF_FIXDATE.format(Instant.ofEpochSecond(second));
         if (text.charAt(6) == ' ') {
             text = text.substring(0, 5) + '0' + text.substring(5);
         }
-        return new Entry(second, AsciiString.cached(text), EngineHeaderLines.line("date: " + text));
+        return new Entry(second, EngineHeaderLines.line("date: " + text));
     }
 
-    private record Entry(long second, AsciiString value, byte[] line) {
+    private record Entry(long second, byte[] line) {
     }
 }

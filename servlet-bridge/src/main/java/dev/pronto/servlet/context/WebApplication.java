@@ -64,6 +64,7 @@ public final class WebApplication {
     private final SessionListeners sessionListeners = new SessionListeners();
     private final SessionCookieConfigImpl sessionCookieConfig = new SessionCookieConfigImpl();
     private final Map<String, String> localeCharsets = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.function.Function<String, String> localeCharsetLookup = localeCharsets::get;
     private volatile SessionStore sessionStore;
     private volatile SessionManager sessions;
     private volatile long blockingTimeoutMillis = 60_000;
@@ -149,6 +150,11 @@ public final class WebApplication {
 
     public String localeCharset(String locale) {
         return localeCharsets.get(locale);
+    }
+
+    /** {@link #localeCharset} as a function, made once so responses do not allocate one each. */
+    public java.util.function.Function<String, String> localeCharsets() {
+        return localeCharsetLookup;
     }
 
     /** How long blocking request-body reads and response writes may wait for the client. */

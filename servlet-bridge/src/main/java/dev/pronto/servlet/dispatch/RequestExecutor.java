@@ -27,6 +27,7 @@ public final class RequestExecutor implements AutoCloseable {
     private final ExecutorService delegate;
     private final boolean virtual;
     private final int maxConcurrency;
+    /** Virtual threads only (one per task, unbounded): how many run, and who waits for a turn. */
     private final AtomicInteger active = new AtomicInteger();
     private final Queue<Runnable> waiting = new ConcurrentLinkedQueue<>();
 
@@ -90,6 +91,10 @@ public final class RequestExecutor implements AutoCloseable {
 
     /** Runs {@code task} now if fewer than the limit are running, else when one finishes. */
     public void execute(Runnable task) {
+        if (!virtual) {
+            delegate.execute(task); // the fixed pool has exactly maxConcurrency threads: it is the limit
+            return;
+        }
         waiting.add(task);
         drain();
     }
