@@ -94,8 +94,12 @@ public final class HttpServletResponseImpl implements HttpServletResponse {
         return trailers;
     }
 
-    /** Writes status and content type into the head just before it is committed. */
-    void prepareCommit() {
+    /**
+     * Writes status, content type and a declared length into the head just before it is committed. When the whole
+     * body goes in one message ({@code wholeBody}) the engine frames it with its own length, so the declared one is
+     * only written for a {@code HEAD} answer (which has no body to measure).
+     */
+    void prepareCommit(boolean wholeBody) {
         if (headPrepared || exchange.isCommitted()) {
             return;
         }
@@ -104,6 +108,9 @@ public final class HttpServletResponseImpl implements HttpServletResponse {
         String type = contentType.contentTypeHeader();
         if (type != null) {
             headers().set(HttpHeaderNames.CONTENT_TYPE, type);
+        }
+        if (contentLength >= 0 && (!wholeBody || isHead())) {
+            headers().set(HttpHeaderNames.CONTENT_LENGTH, contentLength);
         }
         contentType.onCommitted();
     }
@@ -275,7 +282,6 @@ public final class HttpServletResponseImpl implements HttpServletResponse {
         writer = null;
         output = Output.NONE;
         contentType.reset();
-        headers().remove(HttpHeaderNames.CONTENT_LENGTH);
         contentLength = -1;
     }
 
@@ -322,6 +328,9 @@ public final class HttpServletResponseImpl implements HttpServletResponse {
         if (HttpHeaderNames.CONTENT_TYPE.contentEqualsIgnoreCase(name)) {
             return contentType.contentTypeHeader() != null;
         }
+        if (HttpHeaderNames.CONTENT_LENGTH.contentEqualsIgnoreCase(name)) {
+            return contentLength >= 0;
+        }
         return headers().contains(name);
     }
 
@@ -359,7 +368,6 @@ public final class HttpServletResponseImpl implements HttpServletResponse {
         if (HttpHeaderNames.CONTENT_LENGTH.contentEqualsIgnoreCase(name)) {
             if (value == null) {
                 contentLength = -1;
-                headers().remove(HttpHeaderNames.CONTENT_LENGTH);
             } else {
                 setContentLengthLong(Long.parseLong(value.trim()));
             }
@@ -393,6 +401,9 @@ public final class HttpServletResponseImpl implements HttpServletResponse {
         if (HttpHeaderNames.CONTENT_TYPE.contentEqualsIgnoreCase(name)) {
             return contentType.contentTypeHeader();
         }
+        if (HttpHeaderNames.CONTENT_LENGTH.contentEqualsIgnoreCase(name)) {
+            return contentLength < 0 ? null : Long.toString(contentLength);
+        }
         return headers().get(name);
     }
 
@@ -402,6 +413,9 @@ public final class HttpServletResponseImpl implements HttpServletResponse {
             String type = contentType.contentTypeHeader();
             return type == null ? List.of() : List.of(type);
         }
+        if (HttpHeaderNames.CONTENT_LENGTH.contentEqualsIgnoreCase(name)) {
+            return contentLength < 0 ? List.of() : List.of(Long.toString(contentLength));
+        }
         return new ArrayList<>(headers().getAll(name));
     }
 
@@ -410,6 +424,9 @@ public final class HttpServletResponseImpl implements HttpServletResponse {
         LinkedHashSet<String> names = new LinkedHashSet<>(headers().names());
         if (contentType.contentTypeHeader() != null) {
             names.add("Content-Type");
+        }
+        if (contentLength >= 0) {
+            names.add("Content-Length");
         }
         return names;
     }
@@ -460,14 +477,9 @@ public final class HttpServletResponseImpl implements HttpServletResponse {
 
     @Override
     public void setContentLengthLong(long len) {
-        if (headersLocked()) {
-            return;
-        }
-        contentLength = len;
-        if (len < 0) {
-            headers().remove(HttpHeaderNames.CONTENT_LENGTH);
-        } else {
-            headers().set(HttpHeaderNames.CONTENT_LENGTH, len);
+        if (!headersLocked()) {
+            // Kept as a number until commit: a body sent whole is framed by the engine with its real length.
+            contentLength = len;
         }
     }
 

@@ -173,7 +173,7 @@ public final class ServletOutputStreamImpl extends ServletOutputStream {
 
     /** Sends what is buffered, committing first; blocks (off the event loop) while the client is behind. */
     void flushBuffer(boolean force) throws IOException {
-        response.prepareCommit();
+        response.prepareCommit(false);
         if (buffer != null && buffer.isReadable()) {
             awaitWritable();
             ByteBuf chunk = buffer;
@@ -219,7 +219,7 @@ public final class ServletOutputStreamImpl extends ServletOutputStream {
         if (!exchange.isCommitted()) {
             ByteBuf body = buffer != null ? buffer : exchange.alloc().buffer(0, 0);
             buffer = null;
-            response.prepareCommit();
+            response.prepareCommit(true);
             exchange.send(body);
             return;
         }
