@@ -23,6 +23,11 @@ import java.util.Objects;
  * @param headTimeout       time allowed for a request head to arrive once it started (408 beyond)
  * @param idleTimeout       time a keep-alive connection may sit idle between requests
  * @param blockingTimeout   longest a blocking body read or write waits for the client
+ * @param maxFormSize       largest form body parsed into request parameters (413 beyond), like Tomcat's
+ *                          {@code maxPostSize}; also caps multipart field values turned into parameters; {@code -1}
+ *                          for no limit
+ * @param allowTrace        answer {@code TRACE}; off by default (405), as with Tomcat's {@code allowTrace}, because
+ *                          echoing the request exposes cookies and credentials to scripts (cross-site tracing)
  */
 public record ServerConfig(
         String host,
@@ -40,7 +45,12 @@ public record ServerConfig(
         int maxConnections,
         Duration headTimeout,
         Duration idleTimeout,
-        Duration blockingTimeout) {
+        Duration blockingTimeout,
+        long maxFormSize,
+        boolean allowTrace) {
+
+    /** Tomcat's {@code maxPostSize} default: 2 MiB. */
+    public static final long DEFAULT_MAX_FORM_SIZE = 2L * 1024 * 1024;
 
     public ServerConfig {
         Objects.requireNonNull(transport, "transport");
@@ -58,6 +68,9 @@ public record ServerConfig(
         requirePositive(maxConnections, "maxConnections");
         if (maxBodySize < -1) {
             throw new IllegalArgumentException("maxBodySize must be -1 (no limit) or >= 0: " + maxBodySize);
+        }
+        if (maxFormSize < -1) {
+            throw new IllegalArgumentException("maxFormSize must be -1 (no limit) or >= 0: " + maxFormSize);
         }
     }
 
@@ -94,6 +107,8 @@ public record ServerConfig(
         private Duration headTimeout = Duration.ofSeconds(20);
         private Duration idleTimeout = Duration.ofSeconds(60);
         private Duration blockingTimeout = Duration.ofSeconds(60);
+        private long maxFormSize = DEFAULT_MAX_FORM_SIZE;
+        private boolean allowTrace;
 
         Builder() {
         }
@@ -115,6 +130,8 @@ public record ServerConfig(
             headTimeout = c.headTimeout;
             idleTimeout = c.idleTimeout;
             blockingTimeout = c.blockingTimeout;
+            maxFormSize = c.maxFormSize;
+            allowTrace = c.allowTrace;
         }
 
         public Builder host(String host) { this.host = host; return this; }
@@ -133,11 +150,13 @@ public record ServerConfig(
         public Builder headTimeout(Duration headTimeout) { this.headTimeout = headTimeout; return this; }
         public Builder idleTimeout(Duration idleTimeout) { this.idleTimeout = idleTimeout; return this; }
         public Builder blockingTimeout(Duration blockingTimeout) { this.blockingTimeout = blockingTimeout; return this; }
+        public Builder maxFormSize(long maxFormSize) { this.maxFormSize = maxFormSize; return this; }
+        public Builder allowTrace(boolean allowTrace) { this.allowTrace = allowTrace; return this; }
 
         public ServerConfig build() {
             return new ServerConfig(host, port, ioThreads, transport, reusePort, backlog, tcpNoDelay, serverHeader,
                     maxUriLength, maxHeaderSize, maxBodySize, maxPipelined, maxConnections, headTimeout,
-                    idleTimeout, blockingTimeout);
+                    idleTimeout, blockingTimeout, maxFormSize, allowTrace);
         }
     }
 }

@@ -62,6 +62,8 @@ public final class ProntoServer implements AutoCloseable {
         executor = RequestExecutor.create(executorKind, maxConcurrency);
         for (WebApplication app : apps) {
             app.blockingTimeoutMillis(config.blockingTimeout().toMillis());
+            app.maxFormSize(config.maxFormSize());
+            app.allowTrace(config.allowTrace());
             app.initialize();
         }
         state = State.INITIALIZED;

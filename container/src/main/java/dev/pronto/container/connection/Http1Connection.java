@@ -271,8 +271,13 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
         if (!exchange.wireStarted && !exchange.wireEnded) {
             exchange.respondFromEngine(Http1ErrorResponses.create(ctx.alloc(), error.status(),
                     settings.serverLine, true));
-        } else {
-            exchange.disableKeepAlive();
+            return;
+        }
+        // Its response is already (partly) out, so the only answer left is to close once it is: the bytes after
+        // the bad chunk cannot be framed (RFC 9112 §9.3, §11.2).
+        exchange.disableKeepAlive();
+        if (inFlight.isEmpty()) {
+            closeAfterFlush(); // the response already left: nothing else will close the connection
         }
     }
 

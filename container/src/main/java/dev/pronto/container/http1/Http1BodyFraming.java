@@ -17,6 +17,7 @@ final class Http1BodyFraming {
 
     private int hostCount;
     private long contentLength;
+    private int contentLengthValues;
     private int transferEncodingLines;
     private int chunkedCount;
     private int otherCodings;
@@ -28,6 +29,7 @@ final class Http1BodyFraming {
     void reset() {
         hostCount = 0;
         contentLength = -1;
+        contentLengthValues = 0;
         transferEncodingLines = 0;
         chunkedCount = 0;
         otherCodings = 0;
@@ -47,6 +49,11 @@ final class Http1BodyFraming {
     /** The declared Content-Length once {@link #decide} answered {@link Body#FIXED}. */
     long contentLength() {
         return contentLength;
+    }
+
+    /** True when Content-Length came as a list or in several lines (all the same number, else it was a 400). */
+    boolean hasContentLengthList() {
+        return contentLengthValues > 1;
     }
 
     /** Chooses the body framing once every field was seen, or throws the status that answers the request. */
@@ -113,6 +120,7 @@ final class Http1BodyFraming {
                 throw Http1ParseException.badRequest("differing Content-Length values");
             }
             contentLength = value;
+            contentLengthValues++;
             i = Http1Chars.skipOws(buf, digitsEnd, to);
             if (i == to) {
                 return;

@@ -6,6 +6,7 @@ import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.handler.codec.http.HttpRequest;
@@ -48,11 +49,27 @@ final class Http1HeadParser {
             framing.onField(field.name(), in, field.valueStart(), field.valueEnd());
         }
         body = framing.decide(requestLine.version(), maxBodySize);
+        normalizeFramingFields(headers);
         if (body == Http1BodyFraming.Body.NONE) {
             return new DefaultFullHttpRequest(requestLine.version(), requestLine.method(), requestLine.uri(),
                     Unpooled.EMPTY_BUFFER, headers, EmptyHttpHeaders.INSTANCE, false);
         }
         return new DefaultHttpRequest(requestLine.version(), requestLine.method(), requestLine.uri(), headers, false);
+    }
+
+    /**
+     * Rewrites the fields the application reads so they hold what the decoder decided: RFC 9112 §6.3 (5) says a
+     * list of identical Content-Length values is replaced by one; RFC 9112 §3.2.2 says an absolute-form target's
+     * authority replaces Host.
+     */
+    private void normalizeFramingFields(HttpHeaders headers) {
+        if (framing.hasContentLengthList()) {
+            headers.set(HttpHeaderNames.CONTENT_LENGTH, Long.toString(framing.contentLength()));
+        }
+        String authority = requestLine.absoluteFormAuthority();
+        if (authority != null) {
+            headers.set(HttpHeaderNames.HOST, authority);
+        }
     }
 
     /**

@@ -24,6 +24,9 @@ final class Http1RequestLine {
     private HttpMethod method;
     private String uri;
     private HttpVersion version;
+    /** Where the authority of an absolute-form target lies in {@link #uri}; -1 for the other forms. */
+    private int authorityStart = -1;
+    private int authorityEnd;
 
     Http1RequestLine(int maxUriLength) {
         this.maxUriLength = maxUriLength;
@@ -34,8 +37,14 @@ final class Http1RequestLine {
         int methodEnd = parseMethod(buf, from, to);
         int targetEnd = findTargetEnd(buf, methodEnd + 1, to);
         version = parseVersion(buf, targetEnd + 1, to);
+        authorityStart = -1;
         checkTargetForm(buf, methodEnd + 1, targetEnd);
         uri = buf.toString(methodEnd + 1, targetEnd - methodEnd - 1, CharsetUtil.ISO_8859_1);
+    }
+
+    /** The authority (host and port) of an absolute-form target, or null for the other forms. */
+    String absoluteFormAuthority() {
+        return authorityStart < 0 ? null : uri.substring(authorityStart, authorityEnd);
     }
 
     HttpMethod method() {
@@ -97,11 +106,12 @@ final class Http1RequestLine {
         if (!Http1Chars.isDigit(major) || !Http1Chars.isDigit(minor)) {
             throw Http1ParseException.badRequest("malformed HTTP-version");
         }
-        if (major == '1' && minor == '1') {
-            return HttpVersion.HTTP_1_1;
-        }
         if (major == '1' && minor == '0') {
             return HttpVersion.HTTP_1_0;
+        }
+        if (major == '1') {
+            // RFC 9110 §2.5: a higher minor version is processed as the highest one we implement, 1.1
+            return HttpVersion.HTTP_1_1;
         }
         // RFC 9110 §15.6.6: 505 for a major version we do not support
         throw new Http1ParseException(HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED,
@@ -124,18 +134,43 @@ final class Http1RequestLine {
             }
             return;
         }
-        if (!isAbsoluteForm(buf, from, to)) {
+        int schemeLength = absoluteFormSchemeLength(buf, from, to);
+        if (schemeLength < 0) {
             throw Http1ParseException.badRequest("unrecognised request-target form");
         }
+        checkAbsoluteFormAuthority(buf, from, from + schemeLength, to);
     }
 
-    /** RFC 9112 §3.2.2: an absolute http(s) URI; the scheme is case-insensitive (RFC 3986 §3.1). */
-    private static boolean isAbsoluteForm(ByteBuf buf, int from, int to) {
-        int length = to - from;
-        if (length > 7 && Http1Chars.equalsIgnoreCase(buf, from, from + 7, "http://")) {
-            return true;
+    /**
+     * RFC 9112 §3.2.2: the server uses the target's authority instead of Host, so it must be a valid, non-empty
+     * uri-host [":" port]; RFC 9110 §4.2.4: userinfo is not allowed in an http(s) URI.
+     */
+    private void checkAbsoluteFormAuthority(ByteBuf buf, int targetStart, int from, int to) {
+        int end = from;
+        while (end < to && "/?#".indexOf(buf.getByte(end)) < 0) {
+            end++;
         }
-        return length > 8 && Http1Chars.equalsIgnoreCase(buf, from, from + 8, "https://");
+        if (end == from) {
+            throw Http1ParseException.badRequest("absolute-form target without a host");
+        }
+        int bad = buf.forEachByte(from, end - from, Http1Chars.HOST_CHARS);
+        if (bad >= 0) {
+            throw Http1ParseException.badByte("authority", buf.getByte(bad));
+        }
+        authorityStart = from - targetStart;
+        authorityEnd = end - targetStart;
+    }
+
+    /**
+     * RFC 9112 §3.2.2: an absolute http(s) URI; the scheme is case-insensitive (RFC 3986 §3.1). Returns the length
+     * of {@code scheme "://"}, or -1 if the target is not one.
+     */
+    private static int absoluteFormSchemeLength(ByteBuf buf, int from, int to) {
+        int length = to - from;
+        if (length >= 7 && Http1Chars.equalsIgnoreCase(buf, from, from + 7, "http://")) {
+            return 7;
+        }
+        return length >= 8 && Http1Chars.equalsIgnoreCase(buf, from, from + 8, "https://") ? 8 : -1;
     }
 
     /** RFC 9112 §3.2.3: authority-form = uri-host ":" port, no userinfo. */

@@ -146,6 +146,34 @@ class Http1RequestDecoderTest {
     }
 
     @Test
+    void higherMinorVersionIsHttp11() {
+        // RFC 9110 §2.5: processed as the highest minor version we implement
+        write("GET / HTTP/1.9\r\nHost: h\r\n\r\n");
+
+        assertSame(HttpVersion.HTTP_1_1, read(FullHttpRequest.class).protocolVersion());
+    }
+
+    @Test
+    void absoluteFormAuthorityReplacesHost() {
+        // RFC 9112 §3.2.2: the target's authority wins over the Host field
+        write("GET http://example.com:8080/a?b HTTP/1.1\r\nHost: other\r\n\r\n"
+                + "GET https://example.org HTTP/1.1\r\nHost: other\r\n\r\n");
+
+        assertEquals("example.com:8080", read(FullHttpRequest.class).headers().get(HttpHeaderNames.HOST));
+        assertEquals("example.org", read(FullHttpRequest.class).headers().get(HttpHeaderNames.HOST));
+    }
+
+    @Test
+    void contentLengthListOfOneValueBecomesOneField() {
+        // RFC 9112 §6.3 (5): identical values may be replaced by one valid Content-Length
+        write("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 3, 3\r\nContent-Length: 3\r\n\r\nabc");
+
+        HttpRequest request = read(HttpRequest.class);
+        assertEquals(List.of("3"), request.headers().getAll(HttpHeaderNames.CONTENT_LENGTH));
+        read(LastHttpContent.class);
+    }
+
+    @Test
     void absoluteFormAsteriskFormAuthorityFormAndExtensionMethod() {
         write("GET http://example.com/a?b HTTP/1.1\r\nHost: example.com\r\n\r\n"
                 + "OPTIONS * HTTP/1.1\r\nHost: h\r\n\r\n"
@@ -327,6 +355,8 @@ class Http1RequestDecoderTest {
                 bad("long version", "GET / HTTP/1.10\r\nHost: h\r\n\r\n", 400),
                 bad("HTTP/2.0", "GET / HTTP/2.0\r\nHost: h\r\n\r\n", 505),
                 bad("HTTP/0.9", "GET / HTTP/0.9\r\nHost: h\r\n\r\n", 505),
+                bad("absolute-form without host", "GET http:///x HTTP/1.1\r\nHost: h\r\n\r\n", 400),
+                bad("absolute-form with userinfo", "GET http://u@h/x HTTP/1.1\r\nHost: h\r\n\r\n", 400),
                 bad("TE gzip", get + "Transfer-Encoding: gzip\r\n\r\n", 501),
                 bad("TE gzip, chunked", get + "Transfer-Encoding: gzip, chunked\r\n\r\n", 501),
                 bad("TE chunked, gzip", get + "Transfer-Encoding: chunked, gzip\r\n\r\n", 501),

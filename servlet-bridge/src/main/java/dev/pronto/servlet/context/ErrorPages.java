@@ -34,9 +34,10 @@ public final class ErrorPages {
 
     /**
      * The location for {@code error}: the closest mapped superclass wins, then the causes of a wrapper exception
-     * are tried (§10.9.2), then the status-500 page and the global page; {@code null} if none.
+     * are tried (§10.9.2), then the page of the status the exception is answered with ({@code status}: 500, or
+     * e.g. 413 for a body the client made too large) and the global page; {@code null} if none.
      */
-    public String forException(Throwable error) {
+    public String forException(Throwable error, int status) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             for (Class<?> type = t.getClass(); type != null && type != Object.class; type = type.getSuperclass()) {
                 String location = byException.get(type);
@@ -45,7 +46,7 @@ public final class ErrorPages {
                 }
             }
         }
-        return forStatus(500);
+        return forStatus(status);
     }
 
     /** The exception (or cause) that selected the page for {@code error}, for the error attributes. */

@@ -72,6 +72,8 @@ public final class WebApplication {
     private volatile boolean installDefaultServlet = true;
     private volatile ForwardedHeaders forwardedHeaders;
     private volatile long asyncTimeoutMillis = 30_000;
+    private volatile long maxFormSize = dev.pronto.container.ServerConfig.DEFAULT_MAX_FORM_SIZE;
+    private volatile boolean allowTrace;
 
     public WebApplication(String contextPath, String displayName, ClassLoader classLoader) {
         this.contextPath = normalizeContextPath(contextPath);
@@ -164,6 +166,24 @@ public final class WebApplication {
 
     public long blockingTimeoutMillis() {
         return blockingTimeoutMillis;
+    }
+
+    /** Largest form body parsed into parameters, and largest sum of multipart field values; -1: no limit. */
+    public void maxFormSize(long bytes) {
+        this.maxFormSize = bytes;
+    }
+
+    public long maxFormSize() {
+        return maxFormSize;
+    }
+
+    /** Whether {@code TRACE} reaches the application (false: the container answers 405). */
+    public void allowTrace(boolean allow) {
+        this.allowTrace = allow;
+    }
+
+    public boolean allowTrace() {
+        return allowTrace;
     }
 
     /** The default response buffer size in bytes (8 KiB unless configured). */

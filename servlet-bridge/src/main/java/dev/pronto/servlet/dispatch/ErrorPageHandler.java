@@ -41,7 +41,7 @@ final class ErrorPageHandler {
         }
         int status = statusFor(error);
         ErrorPages pages = deployment.app.errorPages();
-        String location = pages.forException(error);
+        String location = pages.forException(error, status);
         Throwable matched = pages.matchedException(error);
         render(cycle, status, matched.getMessage(), matched, location);
     }
@@ -89,9 +89,9 @@ final class ErrorPageHandler {
                 if (response.isCommitted()) {
                     return;
                 }
+                // The client's problem is still the original one: keep its status, only the page is ours.
                 response.beginErrorPage();
-                response.setStatus(500);
-                status = 500;
+                response.setStatus(status);
             }
         }
         writeDefaultPage(response, status);

@@ -44,6 +44,12 @@ final class RequestCycle {
      * (Servlet 6.1 §2.3.3.3) the async context ends the request instead, now or later.
      */
     void run(RequestTarget target) {
+        if (response.exchange().isEnded()) {
+            // The engine answered before the application's turn came (a framing error in the same read): such a
+            // request never reaches the application.
+            log.debug("Request {} was answered by the engine; not running it", request);
+            return;
+        }
         AsyncContextImpl async = target != null && target.asyncSupported() ? CycleAsyncHost.attach(this, target)
                 : null;
         List<ServletRequestListener> listeners = deployment.app.listeners().request;

@@ -41,7 +41,7 @@ public final class ServletBridge implements HttpHandler {
     public void handle(HttpExchange exchange) {
         String target = exchange.target();
         if (target.equals("*")) {
-            answerServerWideOptions(exchange);
+            answerServerWideOptions(exchange, !deployments.isEmpty() && deployments.get(0).app.allowTrace());
             return;
         }
         Route route = lastRoute.get();
@@ -52,8 +52,12 @@ public final class ServletBridge implements HttpHandler {
             }
             lastRoute.set(route);
         }
-        RequestCycle cycle = new RequestCycle(route.deployment, exchange, route.rawPath, route.query, route.inContext);
         RequestTarget requestTarget = route.requestTarget;
+        if (HttpMethod.TRACE.equals(exchange.method()) && !route.deployment.app.allowTrace()) {
+            refuseTrace(exchange, requestTarget);
+            return;
+        }
+        RequestCycle cycle = new RequestCycle(route.deployment, exchange, route.rawPath, route.query, route.inContext);
         if (requestTarget != null && requestTarget.inline()) {
             cycle.run(requestTarget);
         } else {
@@ -118,10 +122,21 @@ public final class ServletBridge implements HttpHandler {
         exchange.send(exchange.alloc().buffer(0, 0));
     }
 
+    /**
+     * TRACE echoes the request, cookies and credentials included, to whoever can make a browser send it
+     * (cross-site tracing); unless allowed it never reaches the application: 405 with {@code Allow}, as Tomcat does.
+     */
+    private static void refuseTrace(HttpExchange exchange, RequestTarget target) {
+        String allow = AllowedMethods.of(target == null ? null : target.servlet().servletClass());
+        exchange.responseHeaders().set(HttpHeaderNames.ALLOW, allow);
+        plain(exchange, 405, "Method Not Allowed");
+    }
+
     /** {@code OPTIONS *} (RFC 9110 §9.3.7) asks about the server itself. */
-    private static void answerServerWideOptions(HttpExchange exchange) {
+    private static void answerServerWideOptions(HttpExchange exchange, boolean allowTrace) {
         if (HttpMethod.OPTIONS.equals(exchange.method())) {
-            exchange.responseHeaders().set(HttpHeaderNames.ALLOW, "GET, HEAD, POST, PUT, DELETE, OPTIONS, TRACE, PATCH");
+            exchange.responseHeaders().set(HttpHeaderNames.ALLOW,
+                    allowTrace ? AllowedMethods.ANY + ", TRACE" : AllowedMethods.ANY);
             exchange.send(exchange.alloc().buffer(0, 0));
         } else {
             plain(exchange, 400, "Bad Request");

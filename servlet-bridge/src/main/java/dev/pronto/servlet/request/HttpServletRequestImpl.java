@@ -1,6 +1,7 @@
 package dev.pronto.servlet.request;
 
 import dev.pronto.container.HttpExchange;
+import dev.pronto.container.RequestBodyException;
 import dev.pronto.servlet.context.ServletHolder;
 import dev.pronto.servlet.context.WebApplication;
 import dev.pronto.servlet.forwarded.ForwardedHeaders;
@@ -32,7 +33,6 @@ import jakarta.servlet.http.HttpSession;
 import jakarta.servlet.http.HttpUpgradeHandler;
 import jakarta.servlet.http.Part;
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UnsupportedEncodingException;
@@ -66,13 +66,18 @@ public class HttpServletRequestImpl implements HttpServletRequest {
     private final WebApplication app;
     private String requestURI;
     private String queryString;
+    /** The query string the request arrived with; dispatches change {@link #queryString}, not this. */
+    private final String requestQuery;
     private HttpServletResponseImpl response;
     private DispatcherType dispatcherType = DispatcherType.REQUEST;
     private String servletPath = "";
     private String pathInfo;
     private HttpServletMapping mapping;
     private Map<String, Object> attributes;
-    private Map<String, String[]> parameters;
+    /** The request's own parameters (query string and body), parsed on first use. */
+    private Map<String, String[]> ownParameters;
+    /** The queries of the dispatches in progress, on top of {@link #ownParameters}; null for none. */
+    private ParameterOverlay parameterOverlay;
     private Cookie[] cookies;
     private List<Locale> locales;
     private String characterEncoding;
@@ -111,6 +116,7 @@ public class HttpServletRequestImpl implements HttpServletRequest {
         this.app = app;
         this.requestURI = requestURI;
         this.queryString = queryString;
+        this.requestQuery = queryString;
     }
 
     public void response(HttpServletResponseImpl response) {
@@ -147,11 +153,12 @@ public class HttpServletRequestImpl implements HttpServletRequest {
 
     /** What a forward, include, error or async dispatch changes, saved to be put back afterwards. Immutable. */
     public record DispatchState(String requestURI, String queryString, String servletPath, String pathInfo,
-                                HttpServletMapping mapping, DispatcherType type, Map<String, String[]> parameters) {
+                                HttpServletMapping mapping, DispatcherType type, ParameterOverlay parameters) {
     }
 
     public DispatchState saveState() {
-        return new DispatchState(requestURI, queryString, servletPath, pathInfo, mapping, dispatcherType, parameters);
+        return new DispatchState(requestURI, queryString, servletPath, pathInfo, mapping, dispatcherType,
+                parameterOverlay);
     }
 
     public void restoreState(DispatchState state) {
@@ -161,7 +168,7 @@ public class HttpServletRequestImpl implements HttpServletRequest {
         pathInfo = state.pathInfo();
         mapping = state.mapping();
         dispatcherType = state.type();
-        parameters = state.parameters();
+        parameterOverlay = state.parameters();
     }
 
     /**
@@ -169,36 +176,22 @@ public class HttpServletRequestImpl implements HttpServletRequest {
      * take precedence over the old ones (Servlet 6.1 §9.1.1).
      */
     public void dispatchTo(String requestURI, String query, DispatcherType type) {
-        Map<String, String[]> current = parameters();
         this.requestURI = requestURI;
         this.dispatcherType = type;
         if (query != null && !query.isEmpty()) {
             this.queryString = query;
-            ParameterParser parser = new ParameterParser();
-            parser.addQueryString(query, charset());
-            Map<String, String[]> merged = new java.util.LinkedHashMap<>(parser.toMap());
-            current.forEach((name, values) -> merged.merge(name, values, HttpServletRequestImpl::concat));
-            parameters = Collections.unmodifiableMap(merged);
+            includeQuery(query);
         }
     }
 
-    /** Adds the parameters of an include's query to the current ones for the include's duration. */
+    /**
+     * Adds the parameters of an include's query to the current ones for the include's duration; nothing is parsed
+     * (and no body read) until a parameter is asked for.
+     */
     public void includeQuery(String query) {
-        if (query == null || query.isEmpty()) {
-            return;
+        if (query != null && !query.isEmpty()) {
+            parameterOverlay = new ParameterOverlay(parameterOverlay, query, charset());
         }
-        Map<String, String[]> current = parameters();
-        ParameterParser parser = new ParameterParser();
-        parser.addQueryString(query, charset());
-        Map<String, String[]> merged = new java.util.LinkedHashMap<>(parser.toMap());
-        current.forEach((name, values) -> merged.merge(name, values, HttpServletRequestImpl::concat));
-        parameters = Collections.unmodifiableMap(merged);
-    }
-
-    private static String[] concat(String[] first, String[] second) {
-        String[] all = java.util.Arrays.copyOf(first, first.length + second.length);
-        System.arraycopy(second, 0, all, first.length, second.length);
-        return all;
     }
 
     private HttpHeaders headers() {
@@ -289,7 +282,7 @@ public class HttpServletRequestImpl implements HttpServletRequest {
 
     @Override
     public void setCharacterEncoding(String env) throws UnsupportedEncodingException {
-        if (reader != null || parameters != null) {
+        if (reader != null || ownParameters != null) {
             return; // §3.12: no effect once the body was read through a reader or parameters
         }
         if (env != null) {
@@ -348,23 +341,41 @@ public class HttpServletRequestImpl implements HttpServletRequest {
 
     // ---- parameters ---------------------------------------------------------------------------------------------
 
-    /** Parses query and (per §3.1.1) form parameters on first use. */
+    /** The parameters the current dispatch sees: its queries' over the request's own. */
     private Map<String, String[]> parameters() {
-        if (parameters != null) {
-            return parameters;
+        return parameterOverlay == null ? ownParameters() : parameterOverlay.resolve(this::ownParameters);
+    }
+
+    /**
+     * Parses the query string and (per §3.1.1) the form body on first use. A form over {@code maxFormSize} fails
+     * the first call with a 413 {@link RequestBodyException} as the cause; later calls (an error page's) get the
+     * query parameters. A failed multipart body never fails here: {@code getParts} reports it, as with Tomcat.
+     */
+    private Map<String, String[]> ownParameters() {
+        if (ownParameters != null) {
+            return ownParameters;
         }
         ParameterParser parser = new ParameterParser();
         Charset charset = charset();
-        if (queryString != null) {
-            parser.addQueryString(queryString, charset);
+        if (requestQuery != null) {
+            parser.addQueryString(requestQuery, charset);
         }
+        IOException formFailure = null;
         if (isFormPost()) {
-            byte[] form = readFormBody();
-            parser.addForm(form, 0, form.length, charset);
+            try {
+                byte[] form = FormBodyReader.read(stream(), getContentLengthLong(), app.maxFormSize());
+                parser.addForm(form, 0, form.length, charset);
+            } catch (IOException e) {
+                formFailure = e;
+            }
         }
-        parameters = isMultipartPost() ? withMultipartFields(parser.toMap(), charset)
+        ownParameters = isMultipartPost() ? withMultipartFields(parser.toMap(), charset)
                 : Collections.unmodifiableMap(parser.toMap());
-        return parameters;
+        if (formFailure != null) {
+            throw new IllegalStateException("Cannot read the form parameters: " + formFailure.getMessage(),
+                    formFailure);
+        }
+        return ownParameters;
     }
 
     /** §3.2: a POST to a servlet with a multipart config also has its non-file parts as parameters. */
@@ -373,16 +384,17 @@ public class HttpServletRequestImpl implements HttpServletRequest {
                 && (parts != null || inputStream == null) && parts().isConfigured();
     }
 
+    /** The query parameters and the multipart fields; only the query's if the body cannot be parsed. */
     private Map<String, String[]> withMultipartFields(Map<String, String[]> query, Charset charset) {
         Map<String, List<String>> fields;
         try {
             fields = parts().fields(charset);
-        } catch (IOException | ServletException e) {
-            throw new IllegalStateException("Cannot read the multipart body: " + e.getMessage(), e);
+        } catch (IOException | ServletException | RuntimeException e) {
+            return Collections.unmodifiableMap(query); // the failure stays with getParts (Tomcat does the same)
         }
         Map<String, String[]> merged = new java.util.LinkedHashMap<>(query);
         fields.forEach((name, values) -> merged.merge(name, values.toArray(new String[0]),
-                HttpServletRequestImpl::concat));
+                ParameterOverlay::concat));
         return Collections.unmodifiableMap(merged);
     }
 
@@ -390,16 +402,6 @@ public class HttpServletRequestImpl implements HttpServletRequest {
         // §3.1.1: a POST with a form content type whose body was not already read by the servlet
         return HttpMethod.POST.equals(exchange.method()) && inputStream == null
                 && ContentTypes.hasMediaType(getContentType(), "application/x-www-form-urlencoded");
-    }
-
-    private byte[] readFormBody() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(0, Math.min(getContentLength(), 1 << 16)));
-        try {
-            stream().transferTo(out);
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read the form body: " + e.getMessage(), e);
-        }
-        return out.toByteArray();
     }
 
     @Override

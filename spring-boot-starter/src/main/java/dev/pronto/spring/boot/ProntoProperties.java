@@ -43,6 +43,16 @@ public class ProntoProperties {
     /** Longest request-target accepted (414 beyond). Default: 8192. */
     private Integer maxUriLength;
 
+    /**
+     * Largest form body parsed into request parameters, and largest sum of multipart field values (413 beyond);
+     * -1 for no limit. Default: 2MB. {@code server.tomcat.max-http-form-post-size} means the same and is honoured
+     * when this is unset.
+     */
+    private DataSize maxFormSize;
+
+    /** Let TRACE requests reach the application; off by default (405), like Tomcat's allowTrace. */
+    private boolean allowTrace;
+
     private final Executor executor = new Executor();
 
     public Integer getIoThreads() {
@@ -123,6 +133,22 @@ public class ProntoProperties {
 
     public void setMaxUriLength(Integer maxUriLength) {
         this.maxUriLength = maxUriLength;
+    }
+
+    public DataSize getMaxFormSize() {
+        return maxFormSize;
+    }
+
+    public void setMaxFormSize(DataSize maxFormSize) {
+        this.maxFormSize = maxFormSize;
+    }
+
+    public boolean isAllowTrace() {
+        return allowTrace;
+    }
+
+    public void setAllowTrace(boolean allowTrace) {
+        this.allowTrace = allowTrace;
     }
 
     public Executor getExecutor() {

@@ -3,6 +3,7 @@ package dev.pronto.spring.boot;
 import dev.pronto.container.ServerConfig;
 import org.springframework.boot.cloud.CloudPlatform;
 import org.springframework.boot.context.properties.PropertyMapper;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.core.Ordered;
@@ -66,5 +67,15 @@ public class ProntoWebServerFactoryCustomizer
         map.from(pronto::getMaxBodySize).as(DataSize::toBytes).to(config::maxBodySize);
         map.from(pronto::getMaxConnections).to(config::maxConnections);
         map.from(pronto::getMaxUriLength).to(config::maxUriLength);
+        map.from(this::maxFormSize).as(DataSize::toBytes).to(config::maxFormSize);
+        config.allowTrace(pronto.isAllowTrace());
+    }
+
+    /** {@code server.pronto.max-form-size}, else Tomcat's {@code server.tomcat.max-http-form-post-size}. */
+    private DataSize maxFormSize() {
+        if (pronto.getMaxFormSize() != null) {
+            return pronto.getMaxFormSize();
+        }
+        return Binder.get(environment).bind("server.tomcat.max-http-form-post-size", DataSize.class).orElse(null);
     }
 }

@@ -1,6 +1,7 @@
 package dev.pronto.spring.boot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,6 +54,16 @@ class AutoConfigurationTest {
     }
 
     @Test
+    void tomcatFormPostSizeMeansTheSameAsMaxFormSize() throws Exception {
+        try (ConfigurableApplicationContext context = run(App.class,
+                "--server.tomcat.max-http-form-post-size=3KB")) {
+            ServerConfig config = webServer(context).getProntoServer().config();
+            assertEquals(3 * 1024, config.maxFormSize());
+            assertFalse(config.allowTrace());
+        }
+    }
+
+    @Test
     void serverAndProntoPropertiesReachTheServer() throws Exception {
         try (ConfigurableApplicationContext context = run(App.class,
                 "--server.servlet.context-path=/ctx", "--server.server-header=Pronto-Test",
@@ -61,7 +72,8 @@ class AutoConfigurationTest {
                 "--server.pronto.head-timeout=5s", "--server.pronto.idle-timeout=30s",
                 "--server.pronto.blocking-timeout=10s", "--server.pronto.max-body-size=1MB",
                 "--server.pronto.max-connections=100", "--server.pronto.max-uri-length=2048",
-                "--server.pronto.executor.kind=platform", "--server.pronto.executor.max-concurrency=8")) {
+                "--server.pronto.executor.kind=platform", "--server.pronto.executor.max-concurrency=8",
+                "--server.pronto.max-form-size=64KB", "--server.pronto.allow-trace=true")) {
             ProntoWebServer webServer = webServer(context);
             ServerConfig config = webServer.getProntoServer().config();
             assertEquals(1, config.ioThreads());
@@ -74,6 +86,8 @@ class AutoConfigurationTest {
             assertEquals(100, config.maxConnections());
             assertEquals(2048, config.maxUriLength());
             assertEquals(4096, config.maxHeaderSize());
+            assertEquals(64 * 1024, config.maxFormSize());
+            assertTrue(config.allowTrace());
             RequestExecutor executor = webServer.getProntoServer().executor();
             assertEquals(8, executor.maxConcurrency());
 
