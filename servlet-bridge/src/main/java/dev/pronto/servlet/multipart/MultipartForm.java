@@ -47,16 +47,18 @@ final class MultipartForm {
      * The values of the parts without a file name, by part name in order. A part's own {@code charset} wins, then
      * a {@code _charset_} field, then {@code requestCharset}. Cached.
      *
-     * @throws MultipartSizeException when the fields together exceed {@link MultipartLimits#MAX_FIELD_BYTES}
+     * @param maxBytes the most bytes all field values may have together, as Tomcat's {@code maxPostSize} bounds
+     *                 them; -1 for no limit. Larger fields stay readable as parts.
+     * @throws MultipartSizeException when the fields together exceed {@code maxBytes}
      */
-    Map<String, List<String>> fields(Charset requestCharset) throws IOException {
+    Map<String, List<String>> fields(Charset requestCharset, long maxBytes) throws IOException {
         if (fields == null) {
-            fields = decodeFields(formCharset(requestCharset));
+            fields = decodeFields(formCharset(requestCharset), maxBytes);
         }
         return fields;
     }
 
-    private Map<String, List<String>> decodeFields(Charset defaultCharset) throws IOException {
+    private Map<String, List<String>> decodeFields(Charset defaultCharset, long maxBytes) throws IOException {
         Map<String, List<String>> map = new LinkedHashMap<>();
         long total = 0;
         for (PartImpl part : parts) {
@@ -64,8 +66,8 @@ final class MultipartForm {
                 continue;
             }
             total += part.getSize();
-            if (total > MultipartLimits.MAX_FIELD_BYTES) {
-                throw MultipartLimits.fieldsTooLarge();
+            if (maxBytes >= 0 && total > maxBytes) {
+                throw MultipartLimits.fieldsTooLarge(maxBytes);
             }
             Charset charset = charsetOf(part.getContentType(), defaultCharset);
             map.computeIfAbsent(part.getName(), k -> new ArrayList<>(1)).add(new String(bytes(part), charset));

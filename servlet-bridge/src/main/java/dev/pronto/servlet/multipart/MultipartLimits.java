@@ -12,12 +12,6 @@ final class MultipartLimits {
     /** The header section of one part (Content-Disposition, Content-Type …). */
     static final int MAX_HEADER_BYTES = 8 * 1024;
 
-    /**
-     * Bytes of non-file parts turned into parameter strings, all fields together; the same default as Tomcat's
-     * {@code maxPostSize} (2 MiB). Larger fields stay readable as parts.
-     */
-    static final long MAX_FIELD_BYTES = 2L * 1024 * 1024;
-
     private MultipartLimits() {
     }
 
@@ -36,8 +30,8 @@ final class MultipartLimits {
                 MAX_PARTS);
     }
 
-    static MultipartSizeException fieldsTooLarge() {
-        return new MultipartSizeException("The multipart form fields exceeded the maximum of " + MAX_FIELD_BYTES
-                + " bytes for parameter values", MAX_FIELD_BYTES);
+    static MultipartSizeException fieldsTooLarge(long max) {
+        return new MultipartSizeException("The multipart form fields exceeded the maximum of " + max
+                + " bytes for parameter values (maxFormSize)", max);
     }
 }

@@ -85,11 +85,11 @@ public final class MultipartParts {
     }
 
     /**
-     * The non-file parts as parameter values (Servlet 6.1 §3.2), field charset defaulting to {@code charset};
-     * see {@link #all}.
+     * The non-file parts as parameter values (Servlet 6.1 §3.2), field charset defaulting to {@code charset}, at
+     * most {@code maxBytes} of them together (-1: no limit, else {@link MultipartSizeException}); see {@link #all}.
      */
-    public Map<String, List<String>> fields(Charset charset) throws IOException, ServletException {
-        return form(charset).fields(charset);
+    public Map<String, List<String>> fields(Charset charset, long maxBytes) throws IOException, ServletException {
+        return form(charset).fields(charset, maxBytes);
     }
 
     private MultipartForm form(Charset charset) throws IOException, ServletException {
@@ -170,6 +170,11 @@ public final class MultipartParts {
             value = (end < 0 ? value : value.substring(0, end)).trim();
         }
         return value.isEmpty() || value.length() > 70 ? null : value;
+    }
+
+    /** True once parsing the body failed; {@link #all} then throws that failure again. */
+    public boolean failed() {
+        return failure != null;
     }
 
     /** Deletes the parts' temporary files; idempotent. Called when the request ends. */

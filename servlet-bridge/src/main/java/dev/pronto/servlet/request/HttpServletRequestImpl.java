@@ -7,6 +7,7 @@ import dev.pronto.servlet.context.WebApplication;
 import dev.pronto.servlet.forwarded.ForwardedHeaders;
 import dev.pronto.servlet.forwarded.ForwardedValues;
 import dev.pronto.servlet.multipart.MultipartParts;
+import dev.pronto.servlet.multipart.MultipartSizeException;
 import dev.pronto.servlet.response.HttpDates;
 import dev.pronto.servlet.response.HttpServletResponseImpl;
 import dev.pronto.servlet.session.HttpSessionImpl;
@@ -348,8 +349,9 @@ public class HttpServletRequestImpl implements HttpServletRequest {
 
     /**
      * Parses the query string and (per §3.1.1) the form body on first use. A form over {@code maxFormSize} fails
-     * the first call with a 413 {@link RequestBodyException} as the cause; later calls (an error page's) get the
-     * query parameters. A failed multipart body never fails here: {@code getParts} reports it, as with Tomcat.
+     * the first call with a 413 {@link RequestBodyException} as the cause, multipart fields over it with a
+     * {@link MultipartSizeException}; later calls (an error page's) get the query parameters. A multipart body that
+     * cannot be parsed never fails here: {@code getParts} reports it, as with Tomcat.
      */
     private Map<String, String[]> ownParameters() {
         if (ownParameters != null) {
@@ -360,20 +362,26 @@ public class HttpServletRequestImpl implements HttpServletRequest {
         if (requestQuery != null) {
             parser.addQueryString(requestQuery, charset);
         }
-        IOException formFailure = null;
+        RuntimeException failure = null;
         if (isFormPost()) {
             try {
                 byte[] form = FormBodyReader.read(stream(), getContentLengthLong(), app.maxFormSize());
                 parser.addForm(form, 0, form.length, charset);
             } catch (IOException e) {
-                formFailure = e;
+                failure = new IllegalStateException("Cannot read the form parameters: " + e.getMessage(), e);
             }
         }
-        ownParameters = isMultipartPost() ? withMultipartFields(parser.toMap(), charset)
-                : Collections.unmodifiableMap(parser.toMap());
-        if (formFailure != null) {
-            throw new IllegalStateException("Cannot read the form parameters: " + formFailure.getMessage(),
-                    formFailure);
+        Map<String, String[]> own = parser.toMap();
+        if (isMultipartPost()) {
+            try {
+                own = withMultipartFields(own, charset);
+            } catch (MultipartSizeException e) {
+                failure = e; // the fields are over maxFormSize: 413 unless handled
+            }
+        }
+        ownParameters = Collections.unmodifiableMap(own);
+        if (failure != null) {
+            throw failure;
         }
         return ownParameters;
     }
@@ -384,18 +392,29 @@ public class HttpServletRequestImpl implements HttpServletRequest {
                 && (parts != null || inputStream == null) && parts().isConfigured();
     }
 
-    /** The query parameters and the multipart fields; only the query's if the body cannot be parsed. */
+    /**
+     * The query parameters and the multipart fields; only the query's if the body cannot be parsed, a failure
+     * {@code getParts} reports (as Tomcat does).
+     *
+     * @throws MultipartSizeException when the field values together exceed {@code maxFormSize}
+     */
     private Map<String, String[]> withMultipartFields(Map<String, String[]> query, Charset charset) {
         Map<String, List<String>> fields;
         try {
-            fields = parts().fields(charset);
+            parts().all(charset);
+            fields = parts().fields(charset, app.maxFormSize());
+        } catch (MultipartSizeException e) {
+            if (parts().failed()) {
+                return query;
+            }
+            throw e;
         } catch (IOException | ServletException | RuntimeException e) {
-            return Collections.unmodifiableMap(query); // the failure stays with getParts (Tomcat does the same)
+            return query;
         }
         Map<String, String[]> merged = new java.util.LinkedHashMap<>(query);
         fields.forEach((name, values) -> merged.merge(name, values.toArray(new String[0]),
                 ParameterOverlay::concat));
-        return Collections.unmodifiableMap(merged);
+        return merged;
     }
 
     private boolean isFormPost() {

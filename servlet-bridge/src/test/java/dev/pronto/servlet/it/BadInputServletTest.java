@@ -109,6 +109,10 @@ class BadInputServletTest {
                     r.addMapping("/upload");
                     r.setMultipartConfig(new MultipartConfigElement(null, 10, 100, 0));
                 })
+                .servlet("fields", new ParamsServlet(), r -> {
+                    r.addMapping("/fields");
+                    r.setMultipartConfig(new MultipartConfigElement(null, -1, -1, 0));
+                })
                 .servlet("/error-page", new ErrorPageServlet())
                 .errorPage(413, "/error-page")
                 .servlet("/get", new GetOnlyServlet())
@@ -171,6 +175,19 @@ class BadInputServletTest {
         Response r = exchange(post("/upload?from=query", "multipart/form-data; boundary=" + boundary, body));
         assertEquals(413, r.status());
         assertEquals("error page: 413 params=[from]", r.body());
+    }
+
+    @Test
+    void multipartFieldsWithinAndOverMaxFormSize() throws IOException {
+        String boundary = "b0undary";
+        String field = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"f\"\r\n\r\n";
+        Response small = exchange(post("/fields", "multipart/form-data; boundary=" + boundary,
+                field + "x".repeat(10) + "\r\n--" + boundary + "--\r\n"));
+        assertEquals("{f=xxxxxxxxxx}", small.body());
+        Response large = exchange(post("/fields", "multipart/form-data; boundary=" + boundary,
+                field + "x".repeat(65) + "\r\n--" + boundary + "--\r\n"));
+        assertEquals(413, large.status());
+        assertEquals("error page: 413 params=[]", large.body());
     }
 
     @Test
