@@ -104,7 +104,7 @@ public final class WebAppBuilder {
     }
 
     public WebAppBuilder listener(EventListener listener) {
-        steps.add(app -> app.context().addListener(listener));
+        steps.add(app -> app.addListener(listener)); // declared: full rights (§4.4)
         return this;
     }
 

@@ -25,7 +25,8 @@ public final class AsyncContextImpl implements AsyncContext, HttpServletRequestI
 
     private static final Logger log = LoggerFactory.getLogger(AsyncContextImpl.class);
 
-    private record DispatchTarget(String path, ServletRequest request, ServletResponse response) {
+    /** @param parameters what {@code dispatch()} replays of the parameters at {@code startAsync}; null: the path's */
+    private record DispatchTarget(String path, Object parameters, ServletRequest request, ServletResponse response) {
     }
 
     private final AsyncHost host;
@@ -39,6 +40,7 @@ public final class AsyncContextImpl implements AsyncContext, HttpServletRequestI
     private volatile boolean original;
     /** Where {@code dispatch()} goes when startAsync was given a request: its path at that time (§2.3.3.3). */
     private volatile String startPath;
+    private volatile Object startParameters;
     /** The context-relative path of the last container dispatch, without query. */
     private volatile String lastPath;
     /** Guarded by {@link #machine}: set with the DISPATCH event, taken when the dispatch runs. */
@@ -136,11 +138,14 @@ public final class AsyncContextImpl implements AsyncContext, HttpServletRequestI
         this.request = request;
         this.response = response;
         this.startPath = path;
+        // startAsync(req, res) after a forward: dispatch() returns to the target with the forward's parameters
+        this.startParameters = path == null ? null : host.parameterState();
         this.original = request == host.request() && response == host.response();
         listeners.fireStartAsync(this);
         return this;
     }
 
+    /** The request's path in its context, as {@code dispatch()} must reach it again. */
     private static String pathInContext(HttpServletRequest request) {
         String pathInfo = request.getPathInfo();
         return pathInfo == null ? request.getServletPath() : request.getServletPath() + pathInfo;
@@ -175,12 +180,12 @@ public final class AsyncContextImpl implements AsyncContext, HttpServletRequestI
     @Override
     public void dispatch() {
         String path = startPath;
-        dispatchTo(path != null ? path : lastPath);
+        dispatchTo(path != null ? path : lastPath, startParameters);
     }
 
     @Override
     public void dispatch(String path) {
-        dispatchTo(Objects.requireNonNull(path, "path"));
+        dispatchTo(Objects.requireNonNull(path, "path"), null);
     }
 
     @Override
@@ -192,11 +197,11 @@ public final class AsyncContextImpl implements AsyncContext, HttpServletRequestI
         dispatch(path);
     }
 
-    private void dispatchTo(String path) {
+    private void dispatchTo(String path, Object parameters) {
         Action action;
         synchronized (machine) {
             action = machine.on(Event.DISPATCH);
-            pending = new DispatchTarget(path, request, response);
+            pending = new DispatchTarget(path, parameters, request, response);
         }
         schedule(action);
     }
@@ -329,7 +334,7 @@ public final class AsyncContextImpl implements AsyncContext, HttpServletRequestI
         int query = target.path().indexOf('?');
         lastPath = query < 0 ? target.path() : target.path().substring(0, query);
         try {
-            host.dispatch(target.path(), target.request(), target.response());
+            host.dispatch(target.path(), target.parameters(), target.request(), target.response());
         } catch (Throwable t) {
             if (!machine.failed(t)) {
                 host.errorPage(t);

@@ -34,8 +34,14 @@ public interface AsyncHost {
     /** The application's class loader, set as the context class loader while callbacks run. */
     ClassLoader classLoader();
 
-    /** Runs an ASYNC dispatch to a context-relative {@code path} (which may carry a query) through filters and servlet. */
-    void dispatch(String path, ServletRequest request, ServletResponse response) throws Exception;
+    /** The parameters as the running dispatch sees them (opaque), for {@code dispatch()} to see them again. */
+    Object parameterState();
+
+    /**
+     * Runs an ASYNC dispatch to a context-relative {@code path} (which may carry a query) through filters and
+     * servlet; {@code parameters} from {@link #parameterState()} replaces what the path's query would merge.
+     */
+    void dispatch(String path, Object parameters, ServletRequest request, ServletResponse response) throws Exception;
 
     /** An ERROR dispatch (Servlet 6.1 §10.9) for {@code failure}, or with status 500 when it is {@code null} (timeout). */
     void errorPage(Throwable failure);

@@ -44,7 +44,7 @@ public final class AnnotationConfigurer {
                 registerFilter(app, (Class<? extends Filter>) type, filter);
             }
             if (type.isAnnotationPresent(WebListener.class) && EventListener.class.isAssignableFrom(type)) {
-                app.context().addListener((Class<? extends EventListener>) type);
+                addDeclaredListener(app, (Class<? extends EventListener>) type);
             }
         }
     }
@@ -67,6 +67,15 @@ public final class AnnotationConfigurer {
         MultipartConfig multipart = type.getAnnotation(MultipartConfig.class);
         if (multipart != null) {
             reg.setMultipartConfig(new MultipartConfigElement(multipart));
+        }
+    }
+
+    /** A {@code @WebListener} is declared (§8.1.4): it keeps full rights over the context (§4.4). */
+    private static void addDeclaredListener(WebApplication app, Class<? extends EventListener> type) {
+        try {
+            app.addListener(app.context().createListener(type));
+        } catch (jakarta.servlet.ServletException e) {
+            throw new IllegalArgumentException("Cannot create listener " + type.getName(), e);
         }
     }
 

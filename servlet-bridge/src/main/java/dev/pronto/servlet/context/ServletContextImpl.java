@@ -281,6 +281,7 @@ public final class ServletContextImpl implements ServletContext {
 
     @Override
     public ServletRegistration.Dynamic addServlet(String servletName, String className) {
+        app.checkConfigurable(); // before loading a class the call could not use anyway
         return app.addServlet(servletName, null, loadClass(className, Servlet.class));
     }
 
@@ -323,6 +324,7 @@ public final class ServletContextImpl implements ServletContext {
 
     @Override
     public FilterRegistration.Dynamic addFilter(String filterName, String className) {
+        app.checkConfigurable();
         return app.addFilter(filterName, null, loadClass(className, Filter.class));
     }
 
@@ -360,18 +362,19 @@ public final class ServletContextImpl implements ServletContext {
 
     @Override
     public void addListener(String className) {
+        app.checkConfigurable();
         addListener(loadClass(className, EventListener.class));
     }
 
     @Override
     public <T extends EventListener> void addListener(T listener) {
-        app.addListener(listener);
+        app.addProgrammaticListener(listener);
     }
 
     @Override
     public void addListener(Class<? extends EventListener> listenerClass) {
         try {
-            app.addListener(createListener(listenerClass));
+            app.addProgrammaticListener(createListener(listenerClass));
         } catch (ServletException e) {
             throw new IllegalArgumentException("Cannot create listener " + listenerClass.getName(), e);
         }

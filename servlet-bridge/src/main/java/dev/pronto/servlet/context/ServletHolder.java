@@ -6,6 +6,10 @@ import jakarta.servlet.ServletConfig;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRegistration;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.UnavailableException;
+import java.io.IOException;
 import jakarta.servlet.ServletSecurityElement;
 import jakarta.servlet.annotation.MultipartConfig;
 import java.util.Collection;
@@ -30,6 +34,8 @@ public final class ServletHolder extends RegistrationBase<Servlet> implements Se
     private MultipartConfigElement multipartConfig;
     private String runAsRole;
     private boolean nonBlocking;
+    /** When the servlet may serve again (§2.3.3.2): 0 available now, {@code Long.MAX_VALUE} never. */
+    private volatile long unavailableUntil;
 
     ServletHolder(WebApplication app, String name, Servlet instance, Class<? extends Servlet> servletClass) {
         super(app, name, instance != null ? instance.getClass().getName() : servletClass.getName(), instance);
@@ -138,9 +144,61 @@ public final class ServletHolder extends RegistrationBase<Servlet> implements Se
 
     // ---- life cycle --------------------------------------------------------------------------------------------
 
-    /** The initialised servlet, created and initialised on first use. */
+    /**
+     * The initialised servlet, created and initialised on first use.
+     *
+     * @throws UnavailableException while the servlet is out of service (§2.3.3.2), or when its {@code init} says so
+     */
     public Servlet servlet() throws ServletException {
-        return component();
+        checkAvailable();
+        try {
+            return component();
+        } catch (UnavailableException e) {
+            markUnavailable(e);
+            throw e;
+        }
+    }
+
+    /**
+     * Runs the servlet's {@code service}. Servlet 6.1 §2.3.3.2: a permanent {@code UnavailableException} takes the
+     * servlet out of service (destroyed; later requests get 404), a temporary one for its period (503).
+     */
+    public void service(ServletRequest request, ServletResponse response) throws ServletException, IOException {
+        Servlet servlet = servlet();
+        try {
+            servlet.service(request, response);
+        } catch (UnavailableException e) {
+            markUnavailable(e);
+            if (e.isPermanent()) {
+                destroy();
+            }
+            throw e;
+        }
+    }
+
+    private void checkAvailable() throws UnavailableException {
+        long until = unavailableUntil;
+        if (until == 0) {
+            return;
+        }
+        if (until == Long.MAX_VALUE) {
+            throw new UnavailableException(getName() + " is permanently unavailable");
+        }
+        long left = until - System.currentTimeMillis();
+        if (left > 0) {
+            throw new UnavailableException(getName() + " is unavailable", (int) ((left + 999) / 1000));
+        }
+        unavailableUntil = 0;
+    }
+
+    /** A period the servlet does not give is taken as one minute, as Tomcat does. */
+    private void markUnavailable(UnavailableException e) {
+        if (e.isPermanent()) {
+            unavailableUntil = Long.MAX_VALUE;
+        } else {
+            int seconds = e.getUnavailableSeconds() > 0 ? e.getUnavailableSeconds() : 60;
+            unavailableUntil = System.currentTimeMillis() + seconds * 1000L;
+        }
     }
 
     @Override

@@ -38,7 +38,15 @@ import org.slf4j.LoggerFactory;
 public final class WebApplication {
 
     /** Life-cycle states; registration is allowed only while {@code CONFIGURING}. */
-    public enum State { CONFIGURING, INITIALIZED, STARTED, DESTROYED }
+    /**
+     * <pre>
+     * CONFIGURING --initialize()--> RUNNING_INITIALIZERS --> NOTIFYING_LISTENERS --> INITIALIZED
+     *   --startServlets()--> STARTED --destroy()--> DESTROYED
+     * </pre>
+     * Registration is open until INITIALIZED; a {@code ServletContextListener} may be added programmatically only
+     * while the container initializers run (§4.4).
+     */
+    public enum State { CONFIGURING, RUNNING_INITIALIZERS, NOTIFYING_LISTENERS, INITIALIZED, STARTED, DESTROYED }
 
     /** Runs a piece of application code that may throw a checked servlet exception. */
     @FunctionalInterface
@@ -74,6 +82,10 @@ public final class WebApplication {
     private volatile long asyncTimeoutMillis = 30_000;
     private volatile long maxFormSize = dev.pronto.container.ServerConfig.DEFAULT_MAX_FORM_SIZE;
     private volatile boolean allowTrace;
+    private final Set<EventListener> programmaticContextListeners =
+            Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private ServletContextEvent restrictedEvent;
+    private final ContextTempDir tempDir = new ContextTempDir();
 
     public WebApplication(String contextPath, String displayName, ClassLoader classLoader) {
         this.contextPath = normalizeContextPath(contextPath);
@@ -96,7 +108,7 @@ public final class WebApplication {
     // ---- configuration ------------------------------------------------------------------------------------
 
     public void checkConfigurable() {
-        if (state != State.CONFIGURING) {
+        if (state.compareTo(State.INITIALIZED) >= 0) {
             throw new IllegalStateException("The servlet context " + displayPath() + " is already initialized");
         }
     }
@@ -133,10 +145,40 @@ public final class WebApplication {
         }
     }
 
+    /**
+     * Adds a declared listener (descriptor, {@code @WebListener}, the builder): it gets the full context.
+     */
     public void addListener(EventListener listener) {
         checkConfigurable();
         listeners.add(listener);
         sessionListeners.add(listener);
+    }
+
+    /**
+     * Adds a listener through {@code ServletContext.addListener} (§4.4): a {@code ServletContextListener} only while
+     * the container initializers run, and its {@code contextInitialized} then sees a restricted context.
+     */
+    public void addProgrammaticListener(EventListener listener) {
+        checkConfigurable();
+        if (listener instanceof ServletContextListener && state != State.RUNNING_INITIALIZERS) {
+            throw new IllegalArgumentException("ServletContext.addListener: a ServletContextListener can only be added"
+                    + " from ServletContainerInitializer.onStartup (Servlet 6.1 §4.4)");
+        }
+        addListener(listener);
+        if (listener instanceof ServletContextListener) {
+            programmaticContextListeners.add(listener);
+        }
+    }
+
+    /** The context a context listener is told about: restricted for one added programmatically (§4.4). */
+    private ServletContextEvent eventFor(ServletContextListener listener, ServletContextEvent full) {
+        if (!programmaticContextListeners.contains(listener)) {
+            return full;
+        }
+        if (restrictedEvent == null) {
+            restrictedEvent = new ServletContextEvent(RestrictedServletContext.of(context));
+        }
+        return restrictedEvent;
     }
 
     /** Plugs in an external session store (default: in memory). */
@@ -257,12 +299,15 @@ public final class WebApplication {
         checkConfigurable();
         ClassLoader previous = swapClassLoader();
         try {
+            tempDir.publish(context, contextPath.isEmpty() ? "ROOT" : contextPath.substring(1));
+            state = State.RUNNING_INITIALIZERS;
             for (Map.Entry<ServletContainerInitializer, Set<Class<?>>> e : initializers) {
                 e.getKey().onStartup(e.getValue().isEmpty() ? null : e.getValue(), context);
             }
+            state = State.NOTIFYING_LISTENERS;
             ServletContextEvent event = new ServletContextEvent(context);
             for (ServletContextListener listener : listeners.context) {
-                listener.contextInitialized(event);
+                listener.contextInitialized(eventFor(listener, event));
             }
             if (installDefaultServlet && resources != ResourceBase.NONE) {
                 DefaultServlet.install(context); // last, so that "/" stays the application's if it mapped it
@@ -323,13 +368,14 @@ public final class WebApplication {
             Collections.reverse(reversed);
             for (ServletContextListener listener : reversed) {
                 try {
-                    listener.contextDestroyed(event);
+                    listener.contextDestroyed(eventFor(listener, event));
                 } catch (RuntimeException e) {
                     log.warn("contextDestroyed failed in {}", listener, e);
                 }
             }
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
+            tempDir.delete();
         }
     }
 
@@ -362,7 +408,7 @@ public final class WebApplication {
                 }
             }
             m = builder.build();
-            if (state != State.CONFIGURING) {
+            if (state.compareTo(State.INITIALIZED) >= 0) {
                 mapper = m;
             }
         }

@@ -3,6 +3,7 @@ package dev.pronto.servlet.dispatch;
 import dev.pronto.container.HttpExchange;
 import dev.pronto.servlet.async.AsyncContextImpl;
 import dev.pronto.servlet.async.AsyncHost;
+import dev.pronto.servlet.request.HttpServletRequestImpl;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
@@ -72,13 +73,19 @@ final class CycleAsyncHost implements AsyncHost {
     }
 
     @Override
-    public void dispatch(String path, ServletRequest request, ServletResponse response) throws Exception {
+    public Object parameterState() {
+        return cycle.request.saveState();
+    }
+
+    @Override
+    public void dispatch(String path, Object parameters, ServletRequest request, ServletResponse response)
+            throws Exception {
         RequestDispatcherImpl dispatcher = (RequestDispatcherImpl) cycle.deployment.forPath(path);
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(classLoader());
         try {
-            dispatcher.async(cycle.request, request, response);
+            dispatcher.async(cycle.request, (HttpServletRequestImpl.DispatchState) parameters, request, response);
         } finally {
             thread.setContextClassLoader(previous);
         }

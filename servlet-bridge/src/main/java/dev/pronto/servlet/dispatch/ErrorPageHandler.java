@@ -32,14 +32,20 @@ final class ErrorPageHandler {
         HttpServletResponseImpl response = cycle.response;
         if (RequestCycle.isClientFailure(error)) {
             log.debug("Request {} failed on the client side: {}", cycle.request, error.toString());
+        } else if (error instanceof UnavailableException unavailable) {
+            log.warn("Request {}: {}", cycle.request, unavailable.getMessage());
         } else {
             log.error("Request {} failed", cycle.request, error);
         }
-        if (response.isCommitted()) {
+        if (response.exchange().isCommitted()) {
             response.exchange().abort(); // the status line is gone: only closing tells the client
             return;
         }
         int status = statusFor(error);
+        if (error instanceof UnavailableException u && !u.isPermanent()) {
+            // §2.3.3.2 / RFC 9110 §10.2.3: tell the client when to come back
+            response.setHeader("Retry-After", Integer.toString(u.getUnavailableSeconds() > 0 ? u.getUnavailableSeconds() : 60));
+        }
         ErrorPages pages = deployment.app.errorPages();
         String location = pages.forException(error, status);
         Throwable matched = pages.matchedException(error);
@@ -55,8 +61,8 @@ final class ErrorPageHandler {
     }
 
     private static int statusFor(Throwable error) {
-        if (error instanceof UnavailableException) {
-            return 503;
+        if (error instanceof UnavailableException unavailable) {
+            return unavailable.isPermanent() ? 404 : 503; // §2.3.3.2
         }
         for (Throwable c = error; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof dev.pronto.container.RequestBodyException body) {
@@ -72,12 +78,12 @@ final class ErrorPageHandler {
     private void render(RequestCycle cycle, int status, String message, Throwable error, String location) {
         HttpServletRequestImpl request = cycle.request;
         HttpServletResponseImpl response = cycle.response;
-        if (response.isCommitted()) {
+        if (response.exchange().isCommitted()) {
             response.beginErrorPage(); // too late for a page: clears the pending error
             return;
         }
-        response.setStatus(status);
         response.beginErrorPage();
+        response.setStatus(status);
         if (location != null && request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) == null) {
             setAttributes(request, status, message, error);
             try {
@@ -86,7 +92,7 @@ final class ErrorPageHandler {
                 return;
             } catch (ServletException | IOException | RuntimeException e) {
                 log.error("Error page {} failed for {}", location, request, e);
-                if (response.isCommitted()) {
+                if (response.exchange().isCommitted()) {
                     return;
                 }
                 // The client's problem is still the original one: keep its status, only the page is ours.
@@ -94,7 +100,7 @@ final class ErrorPageHandler {
                 response.setStatus(status);
             }
         }
-        writeDefaultPage(response, status);
+        writeDefaultPage(response, status, error == null ? message : null);
     }
 
     private static void setAttributes(HttpServletRequestImpl request, int status, String message, Throwable error) {
@@ -115,14 +121,18 @@ final class ErrorPageHandler {
         }
     }
 
-    /** A small HTML page naming the status; the message is not echoed (it may carry request data). */
-    private static void writeDefaultPage(HttpServletResponseImpl response, int status) {
+    /**
+     * A small HTML page naming the status, with the {@code sendError} message HTML-escaped (it may carry request
+     * data); an exception's message is never shown, nor a stack trace.
+     */
+    private static void writeDefaultPage(HttpServletResponseImpl response, int status, String message) {
         response.setContentType("text/html;charset=UTF-8");
         String reason = HttpResponseStatus.valueOf(status).reasonPhrase();
+        String detail = message == null || message.isEmpty() ? "" : "<p>" + HtmlEscape.text(message) + "</p>";
         try {
             PrintWriter writer = response.getWriter();
             writer.write("<!doctype html><html><head><title>" + status + ' ' + reason + "</title></head><body><h1>"
-                    + status + ' ' + reason + "</h1></body></html>");
+                    + status + ' ' + reason + "</h1>" + detail + "</body></html>");
         } catch (IOException | IllegalStateException e) {
             log.debug("Could not write the default error page: {}", e.toString());
         }

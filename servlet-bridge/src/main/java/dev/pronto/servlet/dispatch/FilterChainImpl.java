@@ -34,7 +34,7 @@ final class FilterChainImpl implements FilterChain {
             next.filter().doFilter(request, response, this);
             return;
         }
-        target.servlet().servlet().service(request, response);
+        target.servlet().service(request, response);
     }
 
     /** Servlet 6.1 §2.3.3.3: within a filter or servlet that does not support async, startAsync must fail. */

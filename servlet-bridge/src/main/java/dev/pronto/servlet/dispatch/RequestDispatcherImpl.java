@@ -107,9 +107,16 @@ final class RequestDispatcherImpl implements RequestDispatcher {
     }
 
     /** An ASYNC dispatch ({@code AsyncContext.dispatch}): like a forward, without completing the response. */
-    void async(HttpServletRequestImpl base, ServletRequest request, ServletResponse response)
-            throws ServletException, IOException {
-        run(base, request, response, DispatcherType.ASYNC);
+    /** An ASYNC dispatch; {@code parameters}, when given, are the ones {@code startAsync} saw (§2.3.3.3). */
+    void async(HttpServletRequestImpl base, HttpServletRequestImpl.DispatchState parameters, ServletRequest request,
+               ServletResponse response) throws ServletException, IOException {
+        RequestTarget target = target(DispatcherType.ASYNC);
+        base.dispatchTo(base.getContextPath() + path, parameters == null ? query : null, DispatcherType.ASYNC);
+        if (parameters != null) {
+            base.restoreParameters(parameters);
+        }
+        base.paths(target.mapping().servletPath(), target.mapping().pathInfo(), target.mapping().mapping());
+        new FilterChainImpl(target).doFilter(request, response);
     }
 
     private void run(HttpServletRequestImpl base, ServletRequest request, ServletResponse response,

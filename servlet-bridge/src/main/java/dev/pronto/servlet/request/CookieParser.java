@@ -65,13 +65,18 @@ public final class CookieParser {
         return value == null ? null : newCookie(s.substring(from, nameEnd), value);
     }
 
-    /** cookie-value = *cookie-octet / ( DQUOTE *cookie-octet DQUOTE ); the quotes are dropped. */
+    /**
+     * cookie-value = *cookie-octet / ( DQUOTE *cookie-octet DQUOTE ); the quotes are part of the value, as with
+     * Tomcat and Jetty (the Servlet TCK's {@code getValueQuotedTest} expects them).
+     */
     private static String value(String s, int from, int to) {
+        int start = from;
+        int end = to;
         if (to - from >= 2 && s.charAt(from) == '"' && s.charAt(to - 1) == '"') {
-            from++;
-            to--;
+            start++;
+            end--;
         }
-        for (int i = from; i < to; i++) {
+        for (int i = start; i < end; i++) {
             if (!isCookieOctet(s.charAt(i))) {
                 return null;
             }

@@ -172,6 +172,11 @@ public class HttpServletRequestImpl implements HttpServletRequest {
         parameterOverlay = state.parameters();
     }
 
+    /** Puts back only the parameters of {@code state}: an async {@code dispatch()} sees what {@code startAsync} saw. */
+    public void restoreParameters(DispatchState state) {
+        parameterOverlay = state.parameters();
+    }
+
     /**
      * Points the request at a dispatch target: new URI and, when the target has a query, new parameters that
      * take precedence over the old ones (Servlet 6.1 §9.1.1).
@@ -335,9 +340,22 @@ public class HttpServletRequestImpl implements HttpServletRequest {
             if (inputStream != null) {
                 throw new IllegalStateException("getInputStream() has already been called for this request");
             }
-            reader = new BufferedReader(new InputStreamReader(stream(), charset()));
+            reader = new BufferedReader(new InputStreamReader(stream(), readerCharset()));
         }
         return reader;
+    }
+
+    /** {@code getReader}'s charset: a named one the JVM lacks is the client's error (§3.12), never a silent UTF-8. */
+    private Charset readerCharset() throws UnsupportedEncodingException {
+        String name = getCharacterEncoding();
+        if (name == null) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(name);
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw new UnsupportedEncodingException(name);
+        }
     }
 
     // ---- parameters ---------------------------------------------------------------------------------------------

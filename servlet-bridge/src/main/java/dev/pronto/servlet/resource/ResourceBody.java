@@ -26,16 +26,63 @@ final class ResourceBody {
     private ResourceBody() {
     }
 
-    /** Sends {@code length} bytes from {@code start}; the response's {@code Content-Length} must be set already. */
+    /**
+     * Sends {@code length} bytes from {@code start}; the response's {@code Content-Length} must be set already when
+     * {@link #bodyIsEmpty} said so. When the includer or a filter already took the writer, the bytes go through it
+     * as text (decoded as UTF-8), as Tomcat's default servlet does.
+     */
     static void send(ServletResponse response, StaticResource resource, long start, long length, boolean include)
             throws IOException {
         if (!include && resource.file() != null && length > 0
-                && response instanceof HttpServletResponseImpl own && !own.isCommitted()) {
+                && response instanceof HttpServletResponseImpl own && !own.isCommitted() && !own.hasBodyOutput()) {
             sendFile(own, resource, start, length);
             return;
         }
+        OutputStream out;
+        try {
+            out = response.getOutputStream();
+        } catch (IllegalStateException writerInUse) {
+            sendThroughWriter(response, resource, start, length);
+            return;
+        }
         try (InputStream in = resource.openStream()) {
-            copy(in, start, length, response.getOutputStream());
+            copy(in, start, length, out);
+        }
+    }
+
+    /**
+     * Whether the resource's length may be declared as the body's: not once a filter or includer wrote to the
+     * response (or took its writer), whose bytes come first. A wrapper is looked through to the container's response.
+     */
+    static boolean bodyIsEmpty(ServletResponse response) {
+        ServletResponse r = response;
+        while (r instanceof jakarta.servlet.ServletResponseWrapper wrapper) {
+            r = wrapper.getResponse();
+        }
+        return !(r instanceof HttpServletResponseImpl own) || !own.hasBodyOutput();
+    }
+
+    private static void sendThroughWriter(ServletResponse response, StaticResource resource, long start, long length)
+            throws IOException {
+        java.io.Writer writer = response.getWriter();
+        try (InputStream in = resource.openStream()) {
+            in.skipNBytes(start);
+            InputStream limited = length < 0 ? in : new java.io.BufferedInputStream(in) {
+                private long left = length;
+
+                @Override
+                public synchronized int read(byte[] b, int off, int len) throws IOException {
+                    if (left <= 0) {
+                        return -1;
+                    }
+                    int n = super.read(b, off, (int) Math.min(len, left));
+                    if (n > 0) {
+                        left -= n;
+                    }
+                    return n;
+                }
+            };
+            new java.io.InputStreamReader(limited, java.nio.charset.StandardCharsets.UTF_8).transferTo(writer);
         }
     }
 

@@ -75,7 +75,7 @@ final class ResourceExchange {
 
     private void sendWhole() throws IOException {
         long length = resource.length();
-        if (length >= 0) {
+        if (length >= 0 && ResourceBody.bodyIsEmpty(response)) {
             response.setContentLengthLong(length);
         }
         if (!head) {

@@ -42,6 +42,7 @@ public final class HttpServletResponseImpl implements HttpServletResponse {
     private long contentLength = -1;
     private Locale locale;
     private Supplier<Map<String, String>> trailerSupplier;
+    private boolean chunkedRequested;
     private int includeDepth;
     private int errorStatus;
     private String errorMessage;
@@ -81,6 +82,14 @@ public final class HttpServletResponseImpl implements HttpServletResponse {
         return contentLength;
     }
 
+    /**
+     * True when the body must go out chunked even if it fits the buffer: trailer fields need chunked framing
+     * (RFC 9112 §7.1.2), and an application that asked for {@code Transfer-Encoding: chunked} gets it.
+     */
+    boolean needsChunked() {
+        return trailerSupplier != null || chunkedRequested;
+    }
+
     HttpHeaders trailers() {
         if (trailerSupplier == null) {
             return null;
@@ -109,7 +118,7 @@ public final class HttpServletResponseImpl implements HttpServletResponse {
         if (type != null) {
             headers().set(HttpHeaderNames.CONTENT_TYPE, type);
         }
-        if (contentLength >= 0 && (!wholeBody || isHead())) {
+        if (contentLength >= 0 && (!wholeBody || isHead()) && !needsChunked()) {
             headers().set(HttpHeaderNames.CONTENT_LENGTH, contentLength);
         }
         contentType.onCommitted();
@@ -126,11 +135,17 @@ public final class HttpServletResponseImpl implements HttpServletResponse {
         includeDepth--;
     }
 
+    /** Includes may not change the head (§9.3), nor may anyone once it is sent or an error is pending (§10.9). */
     private boolean headersLocked() {
-        return includeDepth > 0 || exchange.isCommitted();
+        return includeDepth > 0 || errorStatus != 0 || exchange.isCommitted();
     }
 
     // ---- body ---------------------------------------------------------------------------------------------------
+
+    /** True once the body has bytes (buffered or sent) or the writer was taken: a resource's length is then not the body's. */
+    public boolean hasBodyOutput() {
+        return output == Output.WRITER || out.buffered() > 0 || out.written() > 0;
+    }
 
     @Override
     public ServletOutputStream getOutputStream() {
@@ -203,9 +218,10 @@ public final class HttpServletResponseImpl implements HttpServletResponse {
         out.clearBuffer();
     }
 
+    /** Committed once the head is sent, and also after {@code sendError} until the error page renders (§10.9). */
     @Override
     public boolean isCommitted() {
-        return exchange.isCommitted();
+        return errorStatus != 0 || exchange.isCommitted();
     }
 
     @Override
@@ -221,6 +237,7 @@ public final class HttpServletResponseImpl implements HttpServletResponse {
         contentType.reset();
         writer = null;
         output = Output.NONE;
+        chunkedRequested = false;
     }
 
     // ---- status, errors and redirects -------------------------------------------------------------------------------
@@ -359,8 +376,15 @@ public final class HttpServletResponseImpl implements HttpServletResponse {
         }
     }
 
-    /** Content-Type and Content-Length go through their own setters so the charset rules apply. */
+    /**
+     * Content-Type and Content-Length go through their own setters so the charset rules apply; Transfer-Encoding is
+     * the container's framing (never sent next to a Content-Length), so the application can only ask for chunked.
+     */
     private boolean special(String name, String value) {
+        if (HttpHeaderNames.TRANSFER_ENCODING.contentEqualsIgnoreCase(name)) {
+            chunkedRequested = value != null && value.toLowerCase(java.util.Locale.ROOT).contains("chunked");
+            return true;
+        }
         if (HttpHeaderNames.CONTENT_TYPE.contentEqualsIgnoreCase(name)) {
             setContentType(value);
             return true;
@@ -435,6 +459,11 @@ public final class HttpServletResponseImpl implements HttpServletResponse {
     public void setTrailerFields(Supplier<Map<String, String>> supplier) {
         if (exchange.isCommitted()) {
             throw new IllegalStateException("setTrailerFields after the response was committed");
+        }
+        if (!io.netty.handler.codec.http.HttpVersion.HTTP_1_1.equals(exchange.version())) {
+            // RFC 9112 §7.1.2: only a chunked HTTP/1.1 body carries trailers
+            throw new IllegalStateException("setTrailerFields: trailers need HTTP/1.1, the request is "
+                    + exchange.version());
         }
         this.trailerSupplier = supplier;
     }

@@ -173,7 +173,10 @@ public final class ServletOutputStreamImpl extends ServletOutputStream {
 
     /** Sends what is buffered, committing first; blocks (off the event loop) while the client is behind. */
     void flushBuffer(boolean force) throws IOException {
-        response.prepareCommit(false);
+        if (!exchange.isCommitted()) {
+            response.prepareCommit(false);
+            exchange.flush(); // the head goes out chunked, so the trailers have a place
+        }
         if (buffer != null && buffer.isReadable()) {
             awaitWritable();
             ByteBuf chunk = buffer;
@@ -216,12 +219,16 @@ public final class ServletOutputStreamImpl extends ServletOutputStream {
     void finish() throws IOException {
         closed = true;
         stopListener();
-        if (!exchange.isCommitted()) {
+        if (!exchange.isCommitted() && !response.needsChunked()) {
             ByteBuf body = buffer != null ? buffer : exchange.alloc().buffer(0, 0);
             buffer = null;
             response.prepareCommit(true);
             exchange.send(body);
             return;
+        }
+        if (!exchange.isCommitted()) {
+            response.prepareCommit(false);
+            exchange.flush(); // the head goes out chunked, so the trailers have a place
         }
         if (buffer != null && buffer.isReadable()) {
             awaitWritable();

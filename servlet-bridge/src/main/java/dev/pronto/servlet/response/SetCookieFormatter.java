@@ -36,8 +36,11 @@ public final class SetCookieFormatter {
         sb.append(cookie.getName()).append('=').append(checkValue(cookie.getName(), cookie.getValue()));
         int maxAge = cookie.getMaxAge();
         if (maxAge >= 0) {
-            // RFC 6265 §4.1.2.2: Max-Age wins where understood; Expires serves older user agents
-            sb.append("; Max-Age=").append(maxAge);
+            // RFC 6265 §4.1.2.2: Max-Age wins where understood; Expires serves older user agents. §4.1.1 lets a
+            // server send only a positive Max-Age, so a cookie to delete gets an Expires in the past alone.
+            if (maxAge > 0) {
+                sb.append("; Max-Age=").append(maxAge);
+            }
             sb.append("; Expires=").append(maxAge == 0 ? HttpDates.EXPIRED : HttpDates.format(nowMillis + maxAge * 1000L));
         }
         appendIfSet(sb, "Domain", checkDomain(cookie.getDomain()));

@@ -34,7 +34,7 @@ class SetCookieFormatterTest {
     void maxAgeZeroExpiresInThePast() {
         Cookie c = new Cookie("gone", "");
         c.setMaxAge(0);
-        assertEquals("gone=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:10 GMT", SetCookieFormatter.format(c, NOW));
+        assertEquals("gone=; Expires=Thu, 01 Jan 1970 00:00:10 GMT", SetCookieFormatter.format(c, NOW));
     }
 
     @Test

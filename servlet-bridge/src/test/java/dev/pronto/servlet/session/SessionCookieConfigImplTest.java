@@ -102,7 +102,7 @@ class SessionCookieConfigImplTest {
         config.setAttribute("SameSite", "Lax");
         config.setAttribute("Partitioned", "");
         Cookie c = config.newSessionCookie("id1", "/ignored", false);
-        assertEquals("SID=id1; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:10 GMT; Domain=example.com; Path=/x; Secure;"
+        assertEquals("SID=id1; Expires=Thu, 01 Jan 1970 00:00:10 GMT; Domain=example.com; Path=/x; Secure;"
                 + " Partitioned; SameSite=Lax", SetCookieFormatter.format(c));
     }
 }

@@ -48,7 +48,7 @@ final class WebAppConfigurer {
         List<CookieSameSiteSupplier> sameSiteSuppliers = new ArrayList<>(settings.getCookieSameSiteSuppliers());
         app.initializer(new BootInitializers(initializers, sameSiteSuppliers, sessionSameSite));
         for (String listener : settings.getWebListenerClassNames()) {
-            app.configure(web -> web.context().addListener(listener));
+            app.configure(web -> web.addListener(declaredListener(web, listener)));
         }
         for (MimeMappings.Mapping mapping : settings.getMimeMappings()) {
             app.mimeType(mapping.getExtension(), mapping.getMimeType());
@@ -126,5 +126,17 @@ final class WebAppConfigurer {
             app.resources(root.toPath());
         }
         app.classpathResources("META-INF/resources");
+    }
+
+    /** A {@code @WebListener} found by {@code @ServletComponentScan}: declared, so it keeps full rights (§4.4). */
+    private static java.util.EventListener declaredListener(dev.pronto.servlet.context.WebApplication web,
+                                                            String className) {
+        try {
+            Class<? extends java.util.EventListener> type = Class.forName(className, true, web.classLoader())
+                    .asSubclass(java.util.EventListener.class);
+            return web.context().createListener(type);
+        } catch (ClassNotFoundException | jakarta.servlet.ServletException e) {
+            throw new IllegalArgumentException("Cannot create the web listener " + className, e);
+        }
     }
 }
