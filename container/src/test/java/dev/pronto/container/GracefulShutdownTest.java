@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pronto.testing.KeepAliveLoadClient;
 import dev.pronto.testing.RawHttpConnection;
 import dev.pronto.testing.RawHttpConnection.Response;
 import java.io.IOException;
@@ -13,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -76,8 +76,8 @@ class GracefulShutdownTest {
 
     /**
      * Keep-alive clients hammer the server while gated requests wait on workers; stop begins, then the gates open.
-     * Every request the handler saw gets its whole response, the last response on a connection says close and
-     * nothing follows it, and requests arriving after it are not run.
+     * Every request the handler saw gets its whole response; a connection ends either after a response saying close
+     * (nothing follows it) or while idle between two requests (that request was never run).
      */
     @ParameterizedTest
     @EnumSource(value = Transport.class, names = {"EPOLL", "NIO"})
@@ -88,17 +88,17 @@ class GracefulShutdownTest {
              RawHttpConnection idle = RawHttpConnection.open(s.port())) {
             idle.send("GET /hello HTTP/1.1\r\nHost: t\r\n\r\n");
             assertEquals(200, idle.read().status());
-            List<LoadClient> clients = new ArrayList<>();
+            List<KeepAliveLoadClient> clients = new ArrayList<>();
             for (int i = 0; i < loadClients; i++) {
-                clients.add(new LoadClient(RawHttpConnection.open(s.port())));
+                clients.add(new KeepAliveLoadClient(s.port(), List.of("/load", "/load-worker"), "load"));
             }
             List<RawHttpConnection> gates = new ArrayList<>();
             for (int i = 0; i < gated; i++) {
                 gates.add(RawHttpConnection.open(s.port()).send("GET /gate HTTP/1.1\r\nHost: t\r\n\r\n"));
             }
             assertTrue(s.handlers.gateEntered.tryAcquire(gated, 10, TimeUnit.SECONDS));
-            for (LoadClient client : clients) {
-                assertTrue(client.warmedUp.await(10, TimeUnit.SECONDS));
+            for (KeepAliveLoadClient client : clients) {
+                assertTrue(client.awaitWarmedUp(10, TimeUnit.SECONDS));
             }
 
             CompletableFuture<Void> stopped = CompletableFuture.runAsync(() -> s.server.stop(Duration.ofSeconds(20)));
@@ -113,68 +113,15 @@ class GracefulShutdownTest {
                 gate.close();
             }
             int received = 0;
-            for (LoadClient client : clients) {
-                client.thread.join(20_000);
-                assertNull(client.failure, () -> "load client failed: " + client.failure);
-                assertTrue(client.ended, "the server closed every load connection");
-                received += client.responses;
+            for (KeepAliveLoadClient client : clients) {
+                assertTrue(client.await(20, TimeUnit.SECONDS));
+                assertNull(client.failure());
+                assertTrue(client.ended(), "the server closed every load connection");
+                received += client.responses();
             }
             stopped.get(20, TimeUnit.SECONDS);
             assertEquals(s.handlers.loadRequests.get(), received, "every request the handler saw was answered");
             assertEquals(0, s.server.activeRequests());
-        }
-    }
-
-    /**
-     * One keep-alive client sending requests back to back (alternately answered on the event loop and on a worker)
-     * until the server closes the connection: between two requests (closed while idle), or after a response that
-     * says close. Anything else (a cut response, data after close, a wrong body) is a failure.
-     */
-    private static final class LoadClient implements Runnable {
-        final RawHttpConnection connection;
-        final CountDownLatch warmedUp = new CountDownLatch(1);
-        final Thread thread = new Thread(this, "load-client");
-        volatile int responses;
-        volatile boolean ended;
-        volatile String failure;
-
-        LoadClient(RawHttpConnection connection) {
-            this.connection = connection;
-            thread.start();
-        }
-
-        @Override
-        public void run() {
-            try (connection) {
-                for (int i = 0; ; i++) {
-                    String path = i % 2 == 0 ? "/load" : "/load-worker";
-                    Response r;
-                    try {
-                        connection.send("GET " + path + " HTTP/1.1\r\nHost: t\r\n\r\n");
-                        r = connection.read();
-                    } catch (IOException e) {
-                        ended = true; // closed while idle: this request was never taken
-                        return;
-                    }
-                    if (r.status() != 200 || !"load".equals(r.body())) {
-                        failure = "bad response " + r;
-                        return;
-                    }
-                    responses++;
-                    if (i == 20) {
-                        warmedUp.countDown();
-                    }
-                    if ("close".equals(r.header("connection"))) {
-                        ended = connection.isClosedByServer();
-                        if (!ended) {
-                            failure = "still open after a response saying close";
-                        }
-                        return;
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                failure = e.toString();
-            }
         }
     }
 
