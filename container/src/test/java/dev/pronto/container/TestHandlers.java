@@ -9,13 +9,22 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A routing handler for the engine's tests: each path exercises one SPI feature. Workers run blocking parts. */
 final class TestHandlers implements HttpHandler {
 
     final ExecutorService workers = Executors.newCachedThreadPool();
+    /** {@code /gate} requests wait on a worker until this opens; each entry releases a permit of gateEntered. */
+    final CountDownLatch gate = new CountDownLatch(1);
+    final Semaphore gateEntered = new Semaphore(0);
+    /** {@code /load} and {@code /load-worker} requests handed to the handler. */
+    final AtomicInteger loadRequests = new AtomicInteger();
 
     static ByteBuf text(String s) {
         return Unpooled.copiedBuffer(s, StandardCharsets.UTF_8);
@@ -35,6 +44,19 @@ final class TestHandlers implements HttpHandler {
             case "/echo" -> workers.execute(() -> echo(exchange));
             case "/ignore-body" -> exchange.send(text("ignored"));
             case "/ignore-arrived-body" -> workers.execute(() -> ignoreArrivedBody(exchange));
+            case "/gate" -> workers.execute(() -> {
+                gateEntered.release();
+                await(gate);
+                exchange.send(text("gate"));
+            });
+            case "/load" -> {
+                loadRequests.incrementAndGet();
+                exchange.send(text("load"));
+            }
+            case "/load-worker" -> {
+                loadRequests.incrementAndGet();
+                workers.execute(() -> exchange.send(text("load")));
+            }
             case "/slow" -> workers.execute(() -> {
                 sleep(Long.parseLong(query.parameters().get("ms").get(0)));
                 exchange.send(text("slow"));
@@ -101,6 +123,14 @@ final class TestHandlers implements HttpHandler {
         }
         sleep(50); // the last chunk and the end of the body follow the first at once
         exchange.send(text("ignored"));
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void sleep(long ms) {

@@ -2,6 +2,7 @@ package dev.pronto.container.connection;
 
 import dev.pronto.container.RequestBodyException;
 import dev.pronto.container.WorkerScope;
+import dev.pronto.container.http1.EngineHeaderLines;
 import dev.pronto.container.http1.Http1DecodeError;
 import dev.pronto.container.http1.Http1ErrorResponses;
 import dev.pronto.container.http1.Http1RequestDecoder;
@@ -69,7 +70,6 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
 
     private ChannelHandlerContext ctx;
     private volatile boolean open;
-    private volatile boolean draining;
     private volatile Http1Exchange headOfLine;
     private boolean registered;
     private boolean closing;
@@ -202,7 +202,7 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
             respondWithError(HttpResponseStatus.EXPECTATION_FAILED, bodyLength != 0);
             return;
         }
-        boolean keepAlive = HttpUtil.isKeepAlive(request) && !draining;
+        boolean keepAlive = HttpUtil.isKeepAlive(request) && !isDraining();
         Http1Exchange exchange = new Http1Exchange(this, request, ++requestCount, bodyLength, keepAlive, false);
         inFlight.add(exchange);
         if (inFlight.size() == 1) {
@@ -378,10 +378,26 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
     }
 
     private void writeOut(Http1Exchange exchange, Object msg) {
+        if (isDraining() && msg instanceof EngineHeaderLines.Source head && exchange.keepAlive()
+                && exchange == inFlight.peekLast()) {
+            closeWith(exchange, head);
+        }
         long size = sizeOf(msg);
         ctx.write(msg, ctx.voidPromise());
         exchange.addQueued(-size);
         flushPending = true;
+    }
+
+    /**
+     * Graceful shutdown decides {@code Connection: close} when a response head goes on the wire, not when it was
+     * built: a response finished before the shutdown but written after it must say close too. Only the last one in
+     * flight says it, because RFC 9112 §9.6 has the server close right after the response that says close; the
+     * requests before it still get their responses, later ones are not processed.
+     */
+    private void closeWith(Http1Exchange exchange, EngineHeaderLines.Source head) {
+        head.closeConnection();
+        exchange.disableKeepAlive();
+        closing = true;
     }
 
     private static long sizeOf(Object msg) {
@@ -420,7 +436,7 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
         }
         if (inFlight.isEmpty()) {
             lastActivity = System.nanoTime();
-            if (closing || draining) {
+            if (closing || isDraining()) {
                 closeAfterFlush();
                 return;
             }
@@ -609,18 +625,24 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
         armTimer(next);
     }
 
-    /** Graceful shutdown: close now if idle, else after the responses in flight (which say {@code close}). */
+    /**
+     * Graceful shutdown (the registry is draining already): close now if idle, else after the responses in flight,
+     * the last of which says {@code close}.
+     */
     void drain() {
-        draining = true;
-        EventLoop loop = eventLoop();
         if (ctx == null) {
             return;
         }
-        loop.execute(() -> {
+        eventLoop().execute(() -> {
             if (open && inFlight.isEmpty() && headStart == 0 && receiving == null) {
                 closeAfterFlush();
             }
         });
+    }
+
+    /** The server's graceful shutdown has begun; read from the registry so every connection sees it at once. */
+    private boolean isDraining() {
+        return settings.registry.isDraining();
     }
 
     void closeNow() {
@@ -630,10 +652,6 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
     }
 
     // ---- accessors for exchanges -----------------------------------------------------------------------------
-
-    boolean isDraining() {
-        return draining;
-    }
 
     boolean isOpen() {
         return open;

@@ -329,8 +329,8 @@ final class Http1Exchange implements HttpExchange, BodyDemand {
         if (headers.contains(HttpHeaderNames.CONNECTION) && (appSaidClose || keepAlive)) {
             return null; // the application's own Connection field stands
         }
-        // While draining every response says close; the connection closes once the last one in flight is out.
-        if (!keepAlive || connection.isDraining()) {
+        // Graceful shutdown adds close when the head is written (Http1Connection.closeWith), not here.
+        if (!keepAlive) {
             return EngineHeaderLines.CONNECTION_CLOSE;
         }
         return request.protocolVersion() == HttpVersion.HTTP_1_0 ? EngineHeaderLines.CONNECTION_KEEP_ALIVE : null;

@@ -23,6 +23,12 @@ public final class EngineHeaderLines {
 
         /** The pre-encoded {@code Connection} line, or null. */
         byte[] connectionLine();
+
+        /**
+         * Makes the response say {@code Connection: close} in place of any other {@code Connection} field: the
+         * engine decided to close after the response was built (graceful shutdown). Event loop, before encoding.
+         */
+        void closeConnection();
     }
 
     public static final byte[] CONNECTION_CLOSE = line("connection: close");

@@ -3,6 +3,7 @@ package dev.pronto.container.http1;
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
@@ -16,7 +17,7 @@ public final class Http1FullResponse extends DefaultFullHttpResponse implements 
     private final boolean addDate;
     private final byte[] serverLine;
     private final long contentLength;
-    private final byte[] connectionLine;
+    private byte[] connectionLine;
 
     public Http1FullResponse(HttpResponseStatus status, ByteBuf body, HttpHeaders headers, boolean addDate,
                              byte[] serverLine, long contentLength, byte[] connectionLine) {
@@ -45,5 +46,11 @@ public final class Http1FullResponse extends DefaultFullHttpResponse implements 
     @Override
     public byte[] connectionLine() {
         return connectionLine;
+    }
+
+    @Override
+    public void closeConnection() {
+        headers().remove(HttpHeaderNames.CONNECTION);
+        connectionLine = EngineHeaderLines.CONNECTION_CLOSE;
     }
 }

@@ -1,6 +1,7 @@
 package dev.pronto.container.http1;
 
 import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
@@ -16,7 +17,7 @@ public final class Http1ResponseHead extends DefaultHttpResponse implements Engi
     private final boolean addDate;
     private final byte[] serverLine;
     private final long contentLength;
-    private final byte[] connectionLine;
+    private byte[] connectionLine;
 
     public Http1ResponseHead(HttpResponseStatus status, HttpHeaders headers, boolean headRequest, boolean addDate,
                              byte[] serverLine, long contentLength, byte[] connectionLine) {
@@ -51,5 +52,11 @@ public final class Http1ResponseHead extends DefaultHttpResponse implements Engi
     @Override
     public byte[] connectionLine() {
         return connectionLine;
+    }
+
+    @Override
+    public void closeConnection() {
+        headers().remove(HttpHeaderNames.CONNECTION);
+        connectionLine = EngineHeaderLines.CONNECTION_CLOSE;
     }
 }
