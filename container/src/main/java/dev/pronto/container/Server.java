@@ -73,6 +73,8 @@ public final class Server implements AutoCloseable {
         try {
             bind(initializer);
         } catch (IOException | RuntimeException e) {
+            // reuse-port binds one socket per loop: those bound before the failure must not stay open
+            closeServerChannels();
             shutdownGroup();
             throw translateBindFailure(e);
         }
@@ -178,10 +180,7 @@ public final class Server implements AutoCloseable {
         if (group == null) {
             return;
         }
-        for (Channel channel : serverChannels) {
-            channel.close().awaitUninterruptibly();
-        }
-        serverChannels.clear();
+        closeServerChannels();
         registry.startDraining();
         long deadline = System.nanoTime() + grace.toNanos();
         while (registry.connectionCount() > 0 && System.nanoTime() - deadline < 0
@@ -191,6 +190,13 @@ public final class Server implements AutoCloseable {
         registry.closeAll();
         shutdownGroup();
         boundAddress = null;
+    }
+
+    private void closeServerChannels() {
+        for (Channel channel : serverChannels) {
+            channel.close().awaitUninterruptibly();
+        }
+        serverChannels.clear();
     }
 
     private static void sleepBriefly() {
