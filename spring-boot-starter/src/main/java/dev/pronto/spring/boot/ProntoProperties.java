@@ -1,6 +1,7 @@
 package dev.pronto.spring.boot;
 
 import dev.pronto.container.Transport;
+import dev.pronto.container.transport.TransportSupport;
 import dev.pronto.servlet.dispatch.RequestExecutor;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -8,7 +9,8 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Pronto's own settings, {@code server.pronto.*}: each maps 1:1 to a field of Pronto's {@code ServerConfig} or to
- * the request executor; unset ones keep Pronto's defaults. Bound once at start-up, then read-only.
+ * the request executor; unset ones keep Pronto's defaults. Bound once at start-up, then read-only. Setters refuse
+ * values {@code ServerConfig} would refuse, so Boot's failure report names the property, its value and its origin.
  */
 @ConfigurationProperties("server.pronto")
 public class ProntoProperties {
@@ -50,7 +52,7 @@ public class ProntoProperties {
     }
 
     public void setIoThreads(Integer ioThreads) {
-        this.ioThreads = ioThreads;
+        this.ioThreads = atLeastOne(ioThreads);
     }
 
     public Transport getTransport() {
@@ -58,6 +60,9 @@ public class ProntoProperties {
     }
 
     public void setTransport(Transport transport) {
+        if (transport == Transport.EPOLL) {
+            TransportSupport.choose(transport); // throws, saying why, where the native library does not load
+        }
         this.transport = transport;
     }
 
@@ -74,7 +79,7 @@ public class ProntoProperties {
     }
 
     public void setMaxPipelined(Integer maxPipelined) {
-        this.maxPipelined = maxPipelined;
+        this.maxPipelined = atLeastOne(maxPipelined);
     }
 
     public Duration getHeadTimeout() {
@@ -82,7 +87,7 @@ public class ProntoProperties {
     }
 
     public void setHeadTimeout(Duration headTimeout) {
-        this.headTimeout = headTimeout;
+        this.headTimeout = positive(headTimeout);
     }
 
     public Duration getIdleTimeout() {
@@ -90,7 +95,7 @@ public class ProntoProperties {
     }
 
     public void setIdleTimeout(Duration idleTimeout) {
-        this.idleTimeout = idleTimeout;
+        this.idleTimeout = positive(idleTimeout);
     }
 
     public Duration getBlockingTimeout() {
@@ -98,7 +103,7 @@ public class ProntoProperties {
     }
 
     public void setBlockingTimeout(Duration blockingTimeout) {
-        this.blockingTimeout = blockingTimeout;
+        this.blockingTimeout = positive(blockingTimeout);
     }
 
     public DataSize getMaxBodySize() {
@@ -106,6 +111,9 @@ public class ProntoProperties {
     }
 
     public void setMaxBodySize(DataSize maxBodySize) {
+        if (maxBodySize != null && maxBodySize.toBytes() < -1) {
+            throw new IllegalArgumentException("must be -1 (no limit) or a size of 0 or more");
+        }
         this.maxBodySize = maxBodySize;
     }
 
@@ -114,7 +122,7 @@ public class ProntoProperties {
     }
 
     public void setMaxConnections(Integer maxConnections) {
-        this.maxConnections = maxConnections;
+        this.maxConnections = atLeastOne(maxConnections);
     }
 
     public Integer getMaxUriLength() {
@@ -122,11 +130,25 @@ public class ProntoProperties {
     }
 
     public void setMaxUriLength(Integer maxUriLength) {
-        this.maxUriLength = maxUriLength;
+        this.maxUriLength = atLeastOne(maxUriLength);
     }
 
     public Executor getExecutor() {
         return executor;
+    }
+
+    private static Integer atLeastOne(Integer value) {
+        if (value != null && value < 1) {
+            throw new IllegalArgumentException("must be at least 1");
+        }
+        return value;
+    }
+
+    private static Duration positive(Duration value) {
+        if (value != null && (value.isNegative() || value.isZero())) {
+            throw new IllegalArgumentException("must be a positive duration");
+        }
+        return value;
     }
 
     /** {@code server.pronto.executor.*}: the threads that run blocking (ordinary) servlet code. Bound once. */
@@ -143,6 +165,10 @@ public class ProntoProperties {
         }
 
         public void setKind(RequestExecutor.Kind kind) {
+            if (kind == RequestExecutor.Kind.VIRTUAL && Runtime.version().feature() < 21) {
+                throw new IllegalArgumentException("virtual threads need Java 21 or later; this is Java "
+                        + Runtime.version().feature() + " (use auto or platform)");
+            }
             this.kind = kind;
         }
 
@@ -151,6 +177,9 @@ public class ProntoProperties {
         }
 
         public void setMaxConcurrency(int maxConcurrency) {
+            if (maxConcurrency < 0) {
+                throw new IllegalArgumentException("must be 0 (the default) or more");
+            }
             this.maxConcurrency = maxConcurrency;
         }
     }
