@@ -72,6 +72,7 @@ public final class WebApplication {
     private volatile boolean installDefaultServlet = true;
     private volatile ForwardedHeaders forwardedHeaders;
     private volatile long asyncTimeoutMillis = 30_000;
+    private volatile boolean useRelativeRedirects;
 
     public WebApplication(String contextPath, String displayName, ClassLoader classLoader) {
         this.contextPath = normalizeContextPath(contextPath);
@@ -199,6 +200,16 @@ public final class WebApplication {
     public void installDefaultServlet(boolean install) {
         checkConfigurable();
         this.installDefaultServlet = install;
+    }
+
+    /** Whether {@code sendRedirect} sends a reference without scheme and authority (default false: absolute URL). */
+    public void useRelativeRedirects(boolean relative) {
+        checkConfigurable();
+        this.useRelativeRedirects = relative;
+    }
+
+    public boolean useRelativeRedirects() {
+        return useRelativeRedirects;
     }
 
     /** Trusts forwarded headers from these proxies; null (the default) ignores them. */

@@ -45,6 +45,12 @@ public class ProntoProperties {
     /** Longest request-target accepted (414 beyond). Default: 8192. */
     private Integer maxUriLength;
 
+    /**
+     * Whether sendRedirect sends a relative Location (no scheme, host or port), like Tomcat's useRelativeRedirects.
+     * Default: false, or server.tomcat.use-relative-redirects when that is set.
+     */
+    private Boolean useRelativeRedirects;
+
     private final Executor executor = new Executor();
 
     public Integer getIoThreads() {
@@ -131,6 +137,14 @@ public class ProntoProperties {
 
     public void setMaxUriLength(Integer maxUriLength) {
         this.maxUriLength = atLeastOne(maxUriLength);
+    }
+
+    public Boolean getUseRelativeRedirects() {
+        return useRelativeRedirects;
+    }
+
+    public void setUseRelativeRedirects(Boolean useRelativeRedirects) {
+        this.useRelativeRedirects = useRelativeRedirects;
     }
 
     public Executor getExecutor() {
