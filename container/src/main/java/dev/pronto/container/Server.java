@@ -18,9 +18,11 @@ import io.netty.util.concurrent.EventExecutor;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -56,8 +58,9 @@ public final class Server implements AutoCloseable {
     /**
      * Binds and starts serving.
      *
-     * @throws BindException if the address is in use (whatever the transport reported)
-     * @throws IOException   if binding failed otherwise
+     * @throws BindException if the address is in use ("Address already in use: cannot bind 127.0.0.1:8080",
+     *                       whatever the transport reported) or cannot be bound otherwise; it names the address
+     * @throws IOException   if binding failed otherwise (the host does not resolve …); nothing stays bound
      */
     public synchronized Server start() throws IOException {
         if (group != null) {
@@ -73,6 +76,8 @@ public final class Server implements AutoCloseable {
         try {
             bind(initializer);
         } catch (IOException | RuntimeException e) {
+            // reuse-port binds one socket per loop: those bound before the failure must not stay open
+            closeServerChannels();
             shutdownGroup();
             throw translateBindFailure(e);
         }
@@ -87,7 +92,7 @@ public final class Server implements AutoCloseable {
         InetSocketAddress requested = config.host() == null || config.host().isEmpty()
                 ? new InetSocketAddress(config.port()) : new InetSocketAddress(config.host(), config.port());
         if (requested.isUnresolved()) {
-            throw new IOException("Cannot resolve host " + config.host());
+            throw new UnknownHostException("Cannot resolve host " + config.host());
         }
         if (transport.isEpoll() && config.reusePort() && config.ioThreads() > 1) {
             PortClashProbe.check(config.host(), config.port());
@@ -122,23 +127,47 @@ public final class Server implements AutoCloseable {
             if (cause instanceof IOException io) {
                 throw io;
             }
-            throw new IOException("Bind to " + address + " failed", cause);
+            throw new IOException(String.valueOf(cause.getMessage()), cause); // the address is added by the caller
         }
         serverChannels.add(future.channel());
         return future.channel();
     }
 
+    /**
+     * The JDK and Netty report a taken port as a bare "Address already in use" (or a native error) naming neither
+     * address nor port; say which, keeping a {@link BindException} so callers (Spring Boot's PortInUseException
+     * among them) still recognise it.
+     */
     private IOException translateBindFailure(Exception e) {
+        if (e instanceof UnknownHostException unknown) {
+            return unknown;
+        }
+        String where = "cannot bind " + describeRequestedAddress();
         String message = String.valueOf(e.getMessage());
-        if (e instanceof BindException be) {
-            return be;
+        if (message.toLowerCase(Locale.ROOT).contains("in use")) {
+            return withCause(new BindException("Address already in use: " + where), e);
         }
-        if (message.contains("Address already in use")) {
-            BindException bind = new BindException("Address already in use: " + config.host() + ':' + config.port());
-            bind.initCause(e);
-            return bind;
+        if (e instanceof BindException || message.contains("bind(")) {
+            return withCause(new BindException(stripNativePrefix(message) + ": " + where), e);
         }
-        return e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+        return new IOException(message + " (" + where + ")", e);
+    }
+
+    private String describeRequestedAddress() {
+        String host = config.host();
+        return host == null || host.isEmpty() ? "port " + config.port() + " on all interfaces"
+                : (host.indexOf(':') >= 0 ? '[' + host + ']' : host) + ':' + config.port();
+    }
+
+    /** Netty's epoll errors read "bind(..) failed with error(-99): Cannot assign requested address". */
+    private static String stripNativePrefix(String message) {
+        int colon = message.startsWith("bind(") ? message.indexOf("): ") : -1;
+        return colon < 0 ? message : message.substring(colon + 3);
+    }
+
+    private static BindException withCause(BindException bind, Exception cause) {
+        bind.initCause(cause);
+        return bind;
     }
 
     /** The bound port (the real one when configured as 0). */
@@ -178,10 +207,7 @@ public final class Server implements AutoCloseable {
         if (group == null) {
             return;
         }
-        for (Channel channel : serverChannels) {
-            channel.close().awaitUninterruptibly();
-        }
-        serverChannels.clear();
+        closeServerChannels();
         registry.startDraining();
         long deadline = System.nanoTime() + grace.toNanos();
         while (registry.connectionCount() > 0 && System.nanoTime() - deadline < 0
@@ -191,6 +217,13 @@ public final class Server implements AutoCloseable {
         registry.closeAll();
         shutdownGroup();
         boundAddress = null;
+    }
+
+    private void closeServerChannels() {
+        for (Channel channel : serverChannels) {
+            channel.close().awaitUninterruptibly();
+        }
+        serverChannels.clear();
     }
 
     private static void sleepBriefly() {

@@ -72,6 +72,16 @@ public record ServerConfig(
         if (maxFormSize < -1) {
             throw new IllegalArgumentException("maxFormSize must be -1 (no limit) or >= 0: " + maxFormSize);
         }
+        // a timeout of zero or less would close every connection at once
+        requirePositive(headTimeout, "headTimeout");
+        requirePositive(idleTimeout, "idleTimeout");
+        requirePositive(blockingTimeout, "blockingTimeout");
+    }
+
+    private static void requirePositive(Duration value, String name) {
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive: " + value);
+        }
     }
 
     private static void requirePositive(long value, String name) {

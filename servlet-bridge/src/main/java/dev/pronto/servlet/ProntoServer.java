@@ -20,8 +20,11 @@ import java.util.function.Consumer;
  * <pre>
  *   NEW --initialize()--> INITIALIZED --start()--> RUNNING --stop()--> INITIALIZED (restartable)
  *                                   \--------------------destroy()--------------------> DESTROYED
+ *   a failing initialize() or start() -----------------------------------------------> DESTROYED
  * </pre>
- * Life-cycle methods are synchronized; call them from any thread.
+ * A failed start-up never leaves a live server behind: the port, the event loops and the executor are released and
+ * the applications destroyed before the failure is rethrown. Life-cycle methods are synchronized; call them from any
+ * thread.
  */
 public final class ProntoServer implements AutoCloseable {
 
@@ -53,24 +56,35 @@ public final class ProntoServer implements AutoCloseable {
     /**
      * Runs every application's initializers, listeners and filters (without binding). Idempotent.
      *
-     * @throws ServletException if an application fails to initialise
+     * @throws ServletException if an application fails to initialise; the server is then destroyed
      */
     public synchronized ProntoServer initialize() throws ServletException {
         if (state != State.NEW) {
             return this;
         }
-        executor = RequestExecutor.create(executorKind, maxConcurrency);
-        for (WebApplication app : apps) {
-            app.blockingTimeoutMillis(config.blockingTimeout().toMillis());
-            app.maxFormSize(config.maxFormSize());
-            app.allowTrace(config.allowTrace());
-            app.initialize();
+        try {
+            executor = RequestExecutor.create(executorKind, maxConcurrency);
+            for (WebApplication app : apps) {
+                app.blockingTimeoutMillis(config.blockingTimeout().toMillis());
+                app.maxFormSize(config.maxFormSize());
+                app.allowTrace(config.allowTrace());
+                app.initialize();
+            }
+        } catch (Throwable failure) {
+            releaseAfterFailedStart(failure);
+            throw failure;
         }
         state = State.INITIALIZED;
         return this;
     }
 
-    /** Initialises if needed, binds, then starts the load-on-startup servlets. */
+    /**
+     * Initialises if needed, binds, then starts the load-on-startup servlets. If any step fails, everything is
+     * released (port, event loops, executor; the applications are destroyed) before the failure is rethrown.
+     *
+     * @throws java.net.BindException if the address is taken (the message names it)
+     * @throws ServletException       if an application fails to initialise or a load-on-startup servlet to start
+     */
     public synchronized ProntoServer start() throws IOException, ServletException {
         if (state == State.RUNNING) {
             return this;
@@ -79,6 +93,17 @@ public final class ProntoServer implements AutoCloseable {
             throw new IllegalStateException("The server was destroyed");
         }
         initialize();
+        try {
+            bindAndStartServlets();
+        } catch (Throwable failure) {
+            releaseAfterFailedStart(failure);
+            throw failure;
+        }
+        state = State.RUNNING;
+        return this;
+    }
+
+    private void bindAndStartServlets() throws IOException, ServletException {
         List<Deployment> deployments = new ArrayList<>();
         for (WebApplication app : apps) {
             deployments.add(new Deployment(app, executor));
@@ -90,8 +115,48 @@ public final class ProntoServer implements AutoCloseable {
                 app.startServlets();
             }
         }
-        state = State.RUNNING;
-        return this;
+    }
+
+    /**
+     * A failed start must not leave a live process (non-daemon event loops, a bound port, requests queued to a
+     * closed executor): close the listening sockets and the event loops, destroy the applications, close the
+     * executor. Whatever fails while releasing is added to {@code failure} as suppressed.
+     */
+    private void releaseAfterFailedStart(Throwable failure) {
+        Server bound = server;
+        server = null;
+        if (bound != null) {
+            try {
+                bound.stop(Duration.ZERO);
+            } catch (RuntimeException e) {
+                failure.addSuppressed(e);
+            }
+        }
+        state = State.DESTROYED;
+        RuntimeException destroyFailure = destroyApplicationsAndExecutor();
+        if (destroyFailure != null) {
+            failure.addSuppressed(destroyFailure);
+        }
+    }
+
+    /** Destroys every application in reverse order, then closes the executor, even if one of them throws. */
+    private RuntimeException destroyApplicationsAndExecutor() {
+        RuntimeException first = null;
+        for (int i = apps.size() - 1; i >= 0; i--) {
+            try {
+                apps.get(i).destroy();
+            } catch (RuntimeException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (executor != null) {
+            executor.close();
+        }
+        return first;
     }
 
     /**
@@ -113,13 +178,11 @@ public final class ProntoServer implements AutoCloseable {
         if (state == State.DESTROYED) {
             return;
         }
-        for (int i = apps.size() - 1; i >= 0; i--) {
-            apps.get(i).destroy();
-        }
-        if (executor != null) {
-            executor.close();
-        }
         state = State.DESTROYED;
+        RuntimeException failure = destroyApplicationsAndExecutor();
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     @Override

@@ -188,6 +188,17 @@ public final class WebAppBuilder {
         return this;
     }
 
+    /**
+     * Whether {@code sendRedirect} sends a relative {@code Location} (like Tomcat's {@code useRelativeRedirects};
+     * default false, as Spring Boot's Tomcat): absolute URLs and {@code //host/x} stay as given, a relative path is
+     * resolved against the request URI into {@code /path}; no scheme, host or port is added, so an internal address
+     * behind a proxy does not leak. HTTP/1.0 requests still get absolute URLs (RFC 1945 §10.11).
+     */
+    public WebAppBuilder useRelativeRedirects(boolean relative) {
+        steps.add(app -> app.useRelativeRedirects(relative));
+        return this;
+    }
+
     public WebAppBuilder mimeType(String extension, String type) {
         steps.add(app -> app.mimeTypes().add(extension, type));
         return this;

@@ -86,6 +86,7 @@ public final class WebApplication {
             Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private ServletContextEvent restrictedEvent;
     private final ContextTempDir tempDir = new ContextTempDir();
+    private volatile boolean useRelativeRedirects;
 
     public WebApplication(String contextPath, String displayName, ClassLoader classLoader) {
         this.contextPath = normalizeContextPath(contextPath);
@@ -261,6 +262,16 @@ public final class WebApplication {
     public void installDefaultServlet(boolean install) {
         checkConfigurable();
         this.installDefaultServlet = install;
+    }
+
+    /** Whether {@code sendRedirect} sends a reference without scheme and authority (default false: absolute URL). */
+    public void useRelativeRedirects(boolean relative) {
+        checkConfigurable();
+        this.useRelativeRedirects = relative;
+    }
+
+    public boolean useRelativeRedirects() {
+        return useRelativeRedirects;
     }
 
     /** Trusts forwarded headers from these proxies; null (the default) ignores them. */

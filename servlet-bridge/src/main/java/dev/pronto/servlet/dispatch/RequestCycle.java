@@ -35,7 +35,7 @@ final class RequestCycle {
         WebApplication app = deployment.app;
         this.request = new HttpServletRequestImpl(exchange, app, requestURI, query);
         this.response = new HttpServletResponseImpl(exchange, request, app.context().getResponseCharacterEncoding(),
-                app.responseBufferSize(), app.blockingTimeoutMillis(), app.localeCharsets());
+                app.responseBufferSize(), app.blockingTimeoutMillis(), app.localeCharsets(), app.useRelativeRedirects());
         request.response(response);
     }
 

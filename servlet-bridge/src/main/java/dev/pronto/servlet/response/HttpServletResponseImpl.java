@@ -36,6 +36,7 @@ public final class HttpServletResponseImpl implements HttpServletResponse {
     private final ResponseContentType contentType;
     private final ServletOutputStreamImpl out;
     private final Function<String, String> localeCharsets;
+    private final boolean relativeRedirects;
     private Output output = Output.NONE;
     private PrintWriter writer;
     private int status = SC_OK;
@@ -49,16 +50,18 @@ public final class HttpServletResponseImpl implements HttpServletResponse {
     private boolean headPrepared;
 
     /**
-     * @param localeCharsets the context's locale-to-charset mapping for {@link #setLocale} (may return null)
+     * @param localeCharsets    the context's locale-to-charset mapping for {@link #setLocale} (may return null)
+     * @param relativeRedirects whether {@link #sendRedirect} leaves out scheme and authority
      */
     public HttpServletResponseImpl(HttpExchange exchange, HttpServletRequest request, String defaultEncoding,
                                    int bufferSize, long blockingTimeoutMillis,
-                                   Function<String, String> localeCharsets) {
+                                   Function<String, String> localeCharsets, boolean relativeRedirects) {
         this.exchange = exchange;
         this.request = request;
         this.contentType = new ResponseContentType(defaultEncoding);
         this.out = new ServletOutputStreamImpl(this, exchange, bufferSize, blockingTimeoutMillis);
         this.localeCharsets = localeCharsets;
+        this.relativeRedirects = relativeRedirects;
     }
 
     public HttpExchange exchange() {
@@ -314,7 +317,7 @@ public final class HttpServletResponseImpl implements HttpServletResponse {
             out.clearBuffer();
         }
         status = sc;
-        headers().set(HttpHeaderNames.LOCATION, RedirectLocation.absolute(request, location));
+        headers().set(HttpHeaderNames.LOCATION, RedirectLocation.of(request, location, relativeRedirects));
         if (clearBuffer) {
             out.suspend(true);
         }

@@ -3,29 +3,56 @@ package dev.pronto.servlet.response;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 
-/** Turns a {@code sendRedirect} location into an absolute URL (Servlet 6.1 §5.5). Stateless. */
+/**
+ * Turns a {@code sendRedirect} location into the {@code Location} value (Servlet 6.1 §5.5): an absolute URL by
+ * default; with relative redirects (like Tomcat's {@code useRelativeRedirects}) a reference without scheme and
+ * authority, which RFC 9110 §10.2.2 allows, so that no internal host or port leaks. Stateless.
+ */
 final class RedirectLocation {
 
     private RedirectLocation() {
+    }
+
+    /**
+     * @param relative whether to leave out scheme and authority; ignored for HTTP/1.0, whose Location must be an
+     *                 absolute URI (RFC 1945 §10.11)
+     */
+    static String of(HttpServletRequest request, String location, boolean relative) {
+        return relative && !"HTTP/1.0".equals(request.getProtocol()) ? relative(request, location)
+                : absolute(request, location);
+    }
+
+    /** Absolute URLs and network-path references stay; a relative path becomes a path from the root. */
+    static String relative(HttpServletRequest request, String location) {
+        if (hasScheme(location) || location.startsWith("/")) {
+            return location; // absolute URL, network-path ("//host/x") or absolute-path reference
+        }
+        return resolveAgainstRequestUri(request, location);
     }
 
     static String absolute(HttpServletRequest request, String location) {
         if (hasScheme(location)) {
             return location;
         }
-        StringBuilder base = new StringBuilder(64);
-        base.append(request.getScheme()).append("://").append(hostAndPort(request));
         if (location.startsWith("//")) {
             return request.getScheme() + ":" + location; // network-path reference
         }
+        StringBuilder base = new StringBuilder(64);
+        base.append(request.getScheme()).append("://").append(hostAndPort(request));
         if (location.startsWith("/")) {
             return base.append(location).toString();
         }
-        // Relative to the current request URI, per RFC 3986 §5.2.
+        return base.append(resolveAgainstRequestUri(request, location)).toString();
+    }
+
+    /**
+     * Servlet 6.1 §5.5: a location without a leading '/' is relative to the current request URI (RFC 3986 §5.2);
+     * resolved here rather than by the client, whose base would be the original URL after a forward.
+     */
+    private static String resolveAgainstRequestUri(HttpServletRequest request, String location) {
         String uri = request.getRequestURI();
-        String resolved = URI.create(uri.substring(0, uri.lastIndexOf('/') + 1)).resolve(location.replace(" ", "%20"))
+        return URI.create(uri.substring(0, uri.lastIndexOf('/') + 1)).resolve(location.replace(" ", "%20"))
                 .toString();
-        return base.append(resolved).toString();
     }
 
     private static String hostAndPort(HttpServletRequest request) {

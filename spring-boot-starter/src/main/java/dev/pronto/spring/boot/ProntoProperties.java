@@ -1,6 +1,7 @@
 package dev.pronto.spring.boot;
 
 import dev.pronto.container.Transport;
+import dev.pronto.container.transport.TransportSupport;
 import dev.pronto.servlet.dispatch.RequestExecutor;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -8,7 +9,8 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Pronto's own settings, {@code server.pronto.*}: each maps 1:1 to a field of Pronto's {@code ServerConfig} or to
- * the request executor; unset ones keep Pronto's defaults. Bound once at start-up, then read-only.
+ * the request executor; unset ones keep Pronto's defaults. Bound once at start-up, then read-only. Setters refuse
+ * values {@code ServerConfig} would refuse, so Boot's failure report names the property, its value and its origin.
  */
 @ConfigurationProperties("server.pronto")
 public class ProntoProperties {
@@ -53,6 +55,12 @@ public class ProntoProperties {
     /** Let TRACE requests reach the application; off by default (405), like Tomcat's allowTrace. */
     private boolean allowTrace;
 
+    /**
+     * Whether sendRedirect sends a relative Location (no scheme, host or port), like Tomcat's useRelativeRedirects.
+     * Default: false, or server.tomcat.use-relative-redirects when that is set.
+     */
+    private Boolean useRelativeRedirects;
+
     private final Executor executor = new Executor();
 
     public Integer getIoThreads() {
@@ -60,7 +68,7 @@ public class ProntoProperties {
     }
 
     public void setIoThreads(Integer ioThreads) {
-        this.ioThreads = ioThreads;
+        this.ioThreads = atLeastOne(ioThreads);
     }
 
     public Transport getTransport() {
@@ -68,6 +76,9 @@ public class ProntoProperties {
     }
 
     public void setTransport(Transport transport) {
+        if (transport == Transport.EPOLL) {
+            TransportSupport.choose(transport); // throws, saying why, where the native library does not load
+        }
         this.transport = transport;
     }
 
@@ -84,7 +95,7 @@ public class ProntoProperties {
     }
 
     public void setMaxPipelined(Integer maxPipelined) {
-        this.maxPipelined = maxPipelined;
+        this.maxPipelined = atLeastOne(maxPipelined);
     }
 
     public Duration getHeadTimeout() {
@@ -92,7 +103,7 @@ public class ProntoProperties {
     }
 
     public void setHeadTimeout(Duration headTimeout) {
-        this.headTimeout = headTimeout;
+        this.headTimeout = positive(headTimeout);
     }
 
     public Duration getIdleTimeout() {
@@ -100,7 +111,7 @@ public class ProntoProperties {
     }
 
     public void setIdleTimeout(Duration idleTimeout) {
-        this.idleTimeout = idleTimeout;
+        this.idleTimeout = positive(idleTimeout);
     }
 
     public Duration getBlockingTimeout() {
@@ -108,7 +119,7 @@ public class ProntoProperties {
     }
 
     public void setBlockingTimeout(Duration blockingTimeout) {
-        this.blockingTimeout = blockingTimeout;
+        this.blockingTimeout = positive(blockingTimeout);
     }
 
     public DataSize getMaxBodySize() {
@@ -116,6 +127,9 @@ public class ProntoProperties {
     }
 
     public void setMaxBodySize(DataSize maxBodySize) {
+        if (maxBodySize != null && maxBodySize.toBytes() < -1) {
+            throw new IllegalArgumentException("must be -1 (no limit) or a size of 0 or more");
+        }
         this.maxBodySize = maxBodySize;
     }
 
@@ -124,7 +138,7 @@ public class ProntoProperties {
     }
 
     public void setMaxConnections(Integer maxConnections) {
-        this.maxConnections = maxConnections;
+        this.maxConnections = atLeastOne(maxConnections);
     }
 
     public Integer getMaxUriLength() {
@@ -132,7 +146,15 @@ public class ProntoProperties {
     }
 
     public void setMaxUriLength(Integer maxUriLength) {
-        this.maxUriLength = maxUriLength;
+        this.maxUriLength = atLeastOne(maxUriLength);
+    }
+
+    public Boolean getUseRelativeRedirects() {
+        return useRelativeRedirects;
+    }
+
+    public void setUseRelativeRedirects(Boolean useRelativeRedirects) {
+        this.useRelativeRedirects = useRelativeRedirects;
     }
 
     public DataSize getMaxFormSize() {
@@ -140,6 +162,9 @@ public class ProntoProperties {
     }
 
     public void setMaxFormSize(DataSize maxFormSize) {
+        if (maxFormSize != null && maxFormSize.toBytes() < -1) {
+            throw new IllegalArgumentException("must be -1 (no limit) or a size of 0 or more");
+        }
         this.maxFormSize = maxFormSize;
     }
 
@@ -153,6 +178,20 @@ public class ProntoProperties {
 
     public Executor getExecutor() {
         return executor;
+    }
+
+    private static Integer atLeastOne(Integer value) {
+        if (value != null && value < 1) {
+            throw new IllegalArgumentException("must be at least 1");
+        }
+        return value;
+    }
+
+    private static Duration positive(Duration value) {
+        if (value != null && (value.isNegative() || value.isZero())) {
+            throw new IllegalArgumentException("must be a positive duration");
+        }
+        return value;
     }
 
     /** {@code server.pronto.executor.*}: the threads that run blocking (ordinary) servlet code. Bound once. */
@@ -169,6 +208,10 @@ public class ProntoProperties {
         }
 
         public void setKind(RequestExecutor.Kind kind) {
+            if (kind == RequestExecutor.Kind.VIRTUAL && Runtime.version().feature() < 21) {
+                throw new IllegalArgumentException("virtual threads need Java 21 or later; this is Java "
+                        + Runtime.version().feature() + " (use auto or platform)");
+            }
             this.kind = kind;
         }
 
@@ -177,6 +220,9 @@ public class ProntoProperties {
         }
 
         public void setMaxConcurrency(int maxConcurrency) {
+            if (maxConcurrency < 0) {
+                throw new IllegalArgumentException("must be 0 (the default) or more");
+            }
             this.maxConcurrency = maxConcurrency;
         }
     }

@@ -36,6 +36,7 @@ public class ProntoServletWebServerFactory extends AbstractConfigurableWebServer
     private int maxConcurrency;
     private int maxHttpRequestHeaderSize = -1;
     private boolean useForwardHeaders;
+    private boolean useRelativeRedirects;
     private ResourceLoader resourceLoader;
 
     public ProntoServletWebServerFactory() {
@@ -92,6 +93,15 @@ public class ProntoServletWebServerFactory extends AbstractConfigurableWebServer
 
     public boolean isUseForwardHeaders() {
         return useForwardHeaders;
+    }
+
+    /** Whether sendRedirect sends a relative Location (Tomcat's useRelativeRedirects); default false (absolute). */
+    public void setUseRelativeRedirects(boolean useRelativeRedirects) {
+        this.useRelativeRedirects = useRelativeRedirects;
+    }
+
+    public boolean isUseRelativeRedirects() {
+        return useRelativeRedirects;
     }
 
     @Override

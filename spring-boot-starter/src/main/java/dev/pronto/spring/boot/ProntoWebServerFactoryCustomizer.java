@@ -41,6 +41,7 @@ public class ProntoWebServerFactoryCustomizer
             factory.setMaxHttpRequestHeaderSize((int) Math.min(Integer.MAX_VALUE, headerSize.toBytes()));
         }
         factory.setUseForwardHeaders(useForwardHeaders());
+        factory.setUseRelativeRedirects(useRelativeRedirects());
         factory.setExecutor(pronto.getExecutor().getKind(), pronto.getExecutor().getMaxConcurrency());
         factory.addServerCustomizers(this::customizeServer);
     }
@@ -53,6 +54,18 @@ public class ProntoWebServerFactoryCustomizer
             return platform != null && platform.isUsingForwardHeaders();
         }
         return strategy == ServerProperties.ForwardHeadersStrategy.NATIVE;
+    }
+
+    /**
+     * {@code server.pronto.use-relative-redirects}, else Tomcat's property of the same meaning (an application
+     * moving from Tomcat keeps its setting; it is read from the environment, Tomcat's classes are absent).
+     */
+    private boolean useRelativeRedirects() {
+        Boolean pronto = this.pronto.getUseRelativeRedirects();
+        if (pronto != null) {
+            return pronto;
+        }
+        return environment.getProperty("server.tomcat.use-relative-redirects", Boolean.class, false);
     }
 
     private void customizeServer(ServerConfig.Builder config) {

@@ -63,6 +63,7 @@ final class WebAppConfigurer {
         configureResources(app);
         // Boot's default is no container default servlet: Spring MVC serves static resources itself.
         app.defaultServlet(settings.isRegisterDefaultServlet());
+        app.useRelativeRedirects(factory.isUseRelativeRedirects());
         if (factory.isUseForwardHeaders()) {
             // forward-headers-strategy=native: trust the proxies Tomcat's RemoteIpValve trusts by default
             app.forwardedHeaders(ForwardedHeaders.trustingPrivateNetworks());
