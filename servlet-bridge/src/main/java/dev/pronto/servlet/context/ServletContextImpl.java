@@ -42,7 +42,9 @@ public final class ServletContextImpl implements ServletContext {
     private final Map<String, String> initParameters = new LinkedHashMap<>();
     private volatile SessionCookieConfig sessionCookieConfig;
     private volatile int sessionTimeoutMinutes = 30;
-    private volatile Set<SessionTrackingMode> trackingModes = EnumSet.of(SessionTrackingMode.COOKIE);
+    /** Tomcat's and Jetty's default: cookies, and URL rewriting for clients that refuse them (§7.1). */
+    private volatile Set<SessionTrackingMode> trackingModes =
+            EnumSet.of(SessionTrackingMode.COOKIE, SessionTrackingMode.URL);
     private volatile String requestCharacterEncoding;
     private volatile String responseCharacterEncoding;
     private volatile RequestDispatcherFactory dispatchers;
@@ -435,6 +437,16 @@ public final class ServletContextImpl implements ServletContext {
     @Override
     public Set<SessionTrackingMode> getDefaultSessionTrackingModes() {
         return EnumSet.of(SessionTrackingMode.COOKIE, SessionTrackingMode.URL);
+    }
+
+    /** Whether sessions travel in cookies; read on every session lookup, so without a copy. */
+    public boolean tracksSessionsByCookie() {
+        return trackingModes.contains(SessionTrackingMode.COOKIE);
+    }
+
+    /** Whether sessions travel as {@code ;jsessionid=} path parameters (§7.1.3). */
+    public boolean tracksSessionsByUrl() {
+        return trackingModes.contains(SessionTrackingMode.URL);
     }
 
     @Override

@@ -87,7 +87,7 @@ public class HttpServletRequestImpl implements HttpServletRequest {
     private HttpSessionImpl session;
     private boolean sessionResolved;
     private String requestedSessionId;
-    private boolean requestedSessionIdFromCookie;
+    private SessionIdSource requestedSessionIdSource = SessionIdSource.NONE;
     private String[] hostAndPort;
     private AsyncSupport async;
     private MultipartParts parts;
@@ -831,30 +831,58 @@ public class HttpServletRequestImpl implements HttpServletRequest {
         return requestedSessionId;
     }
 
-    /** Finds the session the client names in its cookie (once), marking it accessed (Servlet 6.1 §7.6). */
+    /** Where the session id the client sent came from. */
+    private enum SessionIdSource { NONE, COOKIE, URL }
+
+    /**
+     * Finds the session the client names (once), marking it accessed (Servlet 6.1 §7.6): in its cookie first, else
+     * in a {@code ;jsessionid=} path parameter of the request-target when URL tracking is on (§7.1.3).
+     */
     private void resolveSession() {
         if (sessionResolved) {
             return;
         }
         sessionResolved = true;
+        if (app.context().tracksSessionsByCookie() && joinFromCookies()) {
+            return;
+        }
+        if (requestedSessionId == null && app.context().tracksSessionsByUrl()) {
+            String id = RequestPathNormalizer.pathParameter(exchange.target(), "jsessionid");
+            if (id != null && !id.isEmpty()) {
+                requestedSessionId = id;
+                requestedSessionIdSource = SessionIdSource.URL;
+                join(id);
+            }
+        }
+    }
+
+    private boolean joinFromCookies() {
         String name = app.sessionCookieConfig().getName();
         Cookie[] all = getCookies();
         if (all == null) {
-            return;
+            return false;
         }
         for (Cookie cookie : all) {
             if (cookie.getName().equals(name)) {
                 requestedSessionId = cookie.getValue();
-                requestedSessionIdFromCookie = true;
-                HttpSessionImpl found = app.sessions().findSession(cookie.getValue());
-                if (found != null) {
-                    found.access();
-                    found.markJoined();
-                    session = found;
-                    return;
+                requestedSessionIdSource = SessionIdSource.COOKIE;
+                if (join(cookie.getValue())) {
+                    return true;
                 }
             }
         }
+        return false;
+    }
+
+    private boolean join(String id) {
+        HttpSessionImpl found = app.sessions().findSession(id);
+        if (found == null) {
+            return false;
+        }
+        found.access();
+        found.markJoined();
+        session = found;
+        return true;
     }
 
     @Override
@@ -871,8 +899,10 @@ public class HttpServletRequestImpl implements HttpServletRequest {
             throw new IllegalStateException("Cannot create a session after the response was committed");
         }
         session = app.sessions().createSession();
-        response.addCookie(app.sessionCookieConfig().newSessionCookie(session.getId(), app.contextPath(),
-                isSecure()));
+        if (app.context().tracksSessionsByCookie()) {
+            response.addCookie(app.sessionCookieConfig().newSessionCookie(session.getId(), app.contextPath(),
+                    isSecure()));
+        }
         return session;
     }
 
@@ -888,7 +918,9 @@ public class HttpServletRequestImpl implements HttpServletRequest {
             throw new IllegalStateException("No session to change the id of");
         }
         String id = app.sessions().changeSessionId(session);
-        response.addCookie(app.sessionCookieConfig().newSessionCookie(id, app.contextPath(), isSecure()));
+        if (app.context().tracksSessionsByCookie()) {
+            response.addCookie(app.sessionCookieConfig().newSessionCookie(id, app.contextPath(), isSecure()));
+        }
         return id;
     }
 
@@ -902,12 +934,13 @@ public class HttpServletRequestImpl implements HttpServletRequest {
     @Override
     public boolean isRequestedSessionIdFromCookie() {
         resolveSession();
-        return requestedSessionIdFromCookie;
+        return requestedSessionIdSource == SessionIdSource.COOKIE;
     }
 
     @Override
     public boolean isRequestedSessionIdFromURL() {
-        return false;
+        resolveSession();
+        return requestedSessionIdSource == SessionIdSource.URL;
     }
 
     // ---- not supported yet ------------------------------------------------------------------------------------------------

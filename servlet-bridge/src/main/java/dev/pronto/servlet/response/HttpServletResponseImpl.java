@@ -326,12 +326,12 @@ public final class HttpServletResponseImpl implements HttpServletResponse {
 
     @Override
     public String encodeURL(String url) {
-        return url; // cookie tracking only: URL rewriting is not supported
+        return SessionUrlRewriter.encode(request, url);
     }
 
     @Override
     public String encodeRedirectURL(String url) {
-        return url;
+        return SessionUrlRewriter.encode(request, url);
     }
 
     // ---- headers -------------------------------------------------------------------------------------------------------

@@ -198,8 +198,21 @@ class ConformanceServletTest {
         }
     }
 
+    /** Creates a session and answers links encoded for it. */
+    static final class LinkServlet extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            req.getSession();
+            resp.getWriter().print(String.join(" ", resp.encodeURL("/a?x=1#f"), resp.encodeURL("rel"),
+                    resp.encodeRedirectURL("http://t/abs"), resp.encodeURL("http://elsewhere/x"),
+                    resp.encodeURL("mailto:me@t")) + " url=" + req.isRequestedSessionIdFromURL()
+                    + " cookie=" + req.isRequestedSessionIdFromCookie());
+        }
+    }
+
     static void app(WebAppBuilder app) {
         app.servlet("/reader", new ReaderServlet())
+                .servlet("/link", new LinkServlet())
                 .servlet("/error", new ErrorServlet())
                 .servlet("/trailers", new TrailerServlet())
                 .servlet("broken", new BrokenInitServlet(), r -> r.addMapping("/broken"))
@@ -318,6 +331,21 @@ class ConformanceServletTest {
     @Test
     void staticFileAfterAFilterWroteIsNotTruncated() throws IOException {
         assertEquals("filter:file body", get("/static/filtered.txt").body());
+    }
+
+    @Test
+    void urlSessionTrackingRewritesUntilTheCookieComesBack() throws IOException {
+        Response first = get("/link");
+        String cookie = first.header("set-cookie");
+        String id = cookie.substring("JSESSIONID=".length(), cookie.indexOf(';'));
+        assertEquals("/a;jsessionid=" + id + "?x=1#f rel;jsessionid=" + id + " http://t/abs;jsessionid=" + id
+                + " http://elsewhere/x mailto:me@t url=false cookie=false", first.body());
+        Response byUrl = get("/link;jsessionid=" + id);
+        assertNull(byUrl.header("set-cookie"), "the session was joined from the URL");
+        assertTrue(byUrl.body().endsWith("url=true cookie=false"), byUrl.body());
+        Response byCookie = exchange("GET /link HTTP/1.1\r\nHost: t\r\nCookie: JSESSIONID=" + id + "\r\n\r\n");
+        assertEquals("/a?x=1#f rel http://t/abs http://elsewhere/x mailto:me@t url=false cookie=true",
+                byCookie.body());
     }
 
     @Test

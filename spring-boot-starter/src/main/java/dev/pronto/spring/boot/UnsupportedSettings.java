@@ -86,11 +86,10 @@ final class UnsupportedSettings {
                     "sessions are kept in memory only", "Set server.servlet.session.persistent=false.");
         }
         Set<Session.SessionTrackingMode> modes = session.getTrackingModes();
-        if (modes != null && (modes.contains(Session.SessionTrackingMode.URL)
-                || modes.contains(Session.SessionTrackingMode.SSL))) {
+        if (modes != null && modes.contains(Session.SessionTrackingMode.SSL)) {
             throw new UnsupportedSettingException("server.servlet.session.tracking-modes",
-                    "only cookie session tracking is supported (no URL rewriting, no SSL session ids)",
-                    "Set server.servlet.session.tracking-modes=cookie.");
+                    "SSL session tracking is not supported (cookie and url are)",
+                    "Set server.servlet.session.tracking-modes=cookie or cookie,url.");
         }
     }
 }

@@ -57,6 +57,12 @@ final class WebAppConfigurer {
             app.localeCharset(e.getKey().toString(), e.getValue().name());
         }
         configureErrorPages(app);
+        if (session != null && session.getTrackingModes() != null && !session.getTrackingModes().isEmpty()) {
+            java.util.Set<jakarta.servlet.SessionTrackingMode> modes = java.util.EnumSet.noneOf(
+                    jakarta.servlet.SessionTrackingMode.class);
+            session.getTrackingModes().forEach(m -> modes.add(jakarta.servlet.SessionTrackingMode.valueOf(m.name())));
+            app.configure(web -> web.context().setSessionTrackingModes(modes));
+        }
         if (session != null && session.getTimeout() != null) {
             app.configure(web -> web.context().setSessionTimeout(timeoutMinutes(session.getTimeout())));
         }

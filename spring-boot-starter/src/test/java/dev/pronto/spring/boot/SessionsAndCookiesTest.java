@@ -108,6 +108,31 @@ class SessionsAndCookiesTest extends FactoryTestSupport {
     }
 
     /** Creates a session and writes its max inactive interval. */
+    @Test
+    void urlTrackingOnlyRewritesLinksAndSetsNoCookie() throws Exception {
+        Session session = new Session();
+        session.setTrackingModes(Set.of(Session.SessionTrackingMode.URL));
+        factory.setSession(session);
+        start(servlet("/link", new LinkServlet()));
+        var first = get("/link");
+        assertTrue(first.headers().firstValue("Set-Cookie").isEmpty(), first.headers().map().toString());
+        assertTrue(first.body().startsWith("/next;jsessionid="), first.body());
+        String id = first.body().substring("/next;jsessionid=".length(), first.body().indexOf('?'));
+        var second = get("/link;jsessionid=" + id);
+        assertEquals("/next;jsessionid=" + id + "?a=1 fromURL=true", second.body());
+    }
+
+    /** Creates a session, then answers an encoded link and where the session id came from. */
+    static final class LinkServlet extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            boolean joined = req.getSession(false) != null;
+            req.getSession();
+            resp.getWriter().write(resp.encodeURL("/next?a=1") + (joined ? " fromURL=" + req.isRequestedSessionIdFromURL()
+                    : ""));
+        }
+    }
+
     static final class SessionServlet extends HttpServlet {
         @Override
         protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {

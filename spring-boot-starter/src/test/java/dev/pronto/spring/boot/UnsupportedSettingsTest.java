@@ -46,9 +46,9 @@ class UnsupportedSettingsTest extends FactoryTestSupport {
     }
 
     @Test
-    void urlSessionTracking() {
+    void sslSessionTracking() {
         Session session = new Session();
-        session.setTrackingModes(Set.of(Session.SessionTrackingMode.COOKIE, Session.SessionTrackingMode.URL));
+        session.setTrackingModes(Set.of(Session.SessionTrackingMode.COOKIE, Session.SessionTrackingMode.SSL));
         factory.setSession(session);
         assertRefused("server.servlet.session.tracking-modes");
     }
