@@ -273,16 +273,12 @@ public class HttpServletRequestImpl implements HttpServletRequest {
         return app.context().getRequestCharacterEncoding();
     }
 
-    /** The body's charset: request, then context default, then UTF-8 (Servlet 6.1 §3.12). */
+    /** The body's charset for parameters: request, then context default, then UTF-8 (Servlet 6.1 §3.12). */
     Charset charset() {
-        String name = getCharacterEncoding();
-        if (name == null) {
-            return StandardCharsets.UTF_8;
-        }
         try {
-            return Charset.forName(name);
-        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            return StandardCharsets.UTF_8;
+            return readerCharset();
+        } catch (UnsupportedEncodingException e) {
+            return StandardCharsets.UTF_8; // parameters are decoded leniently; only getReader refuses
         }
     }
 
