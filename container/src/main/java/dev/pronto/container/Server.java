@@ -12,7 +12,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 import java.io.IOException;
@@ -94,7 +93,7 @@ public final class Server implements AutoCloseable {
         if (requested.isUnresolved()) {
             throw new UnknownHostException("Cannot resolve host " + config.host());
         }
-        if (transport.isEpoll() && config.reusePort() && config.ioThreads() > 1) {
+        if (transport.canReusePort() && config.reusePort() && config.ioThreads() > 1) {
             PortClashProbe.check(config.host(), config.port());
             // One listening socket per event loop: the kernel spreads connections, each loop accepts its own.
             InetSocketAddress address = requested;
@@ -119,7 +118,7 @@ public final class Server implements AutoCloseable {
                 .childOption(ChannelOption.TCP_NODELAY, config.tcpNoDelay())
                 .childHandler(initializer);
         if (reusePort) {
-            bootstrap.option(EpollChannelOption.SO_REUSEPORT, true);
+            bootstrap.option(transport.reusePortOption(), true);
         }
         ChannelFuture future = bootstrap.bind(address).awaitUninterruptibly();
         if (!future.isSuccess()) {

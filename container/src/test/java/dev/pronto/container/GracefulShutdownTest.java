@@ -1,5 +1,6 @@
 package dev.pronto.container;
 
+import dev.pronto.testing.OnEachTransport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,14 +16,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** Start, bind errors and graceful stop over real sockets, on each transport. */
 class GracefulShutdownTest {
 
-    @ParameterizedTest
-    @EnumSource(value = Transport.class, names = {"EPOLL", "NIO"})
+    @OnEachTransport
     void requestInFlightDuringStopCompletesWithConnectionClose(Transport transport) throws Exception {
         TestServer s = TestServer.start(transport);
         int port = s.port();
@@ -48,8 +46,7 @@ class GracefulShutdownTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(value = Transport.class, names = {"EPOLL", "NIO"})
+    @OnEachTransport
     void aResponseReadyBeforeStopButWrittenAfterSaysCloseAsTheLastOneInFlight(Transport transport) throws Exception {
         try (TestServer s = TestServer.start(transport);
              RawHttpConnection pipelined = RawHttpConnection.open(s.port());
@@ -79,8 +76,7 @@ class GracefulShutdownTest {
      * Every request the handler saw gets its whole response; a connection ends either after a response saying close
      * (nothing follows it) or while idle between two requests (that request was never run).
      */
-    @ParameterizedTest
-    @EnumSource(value = Transport.class, names = {"EPOLL", "NIO"})
+    @OnEachTransport
     void underLoadEveryRequestInFlightFinishesAndTheLastResponseSaysClose(Transport transport) throws Exception {
         int loadClients = 8;
         int gated = 4;
@@ -125,8 +121,7 @@ class GracefulShutdownTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(value = Transport.class, names = {"EPOLL", "NIO"})
+    @OnEachTransport
     void secondServerWithReusePortOnTheSamePortFails(Transport transport) throws Exception {
         try (TestServer s = TestServer.start(transport)) {
             Server second = Server.create(ServerConfig.builder().host("127.0.0.1").port(s.port()).reusePort(true)
@@ -135,8 +130,7 @@ class GracefulShutdownTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(value = Transport.class, names = {"EPOLL", "NIO"})
+    @OnEachTransport
     void portClashIsABindException(Transport transport) throws Exception {
         try (TestServer s = TestServer.start(transport)) {
             Server second = Server.create(ServerConfig.builder().host("127.0.0.1").port(s.port()).reusePort(false)

@@ -1,5 +1,6 @@
 package dev.pronto.container;
 
+import dev.pronto.testing.OnEachTransport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,7 +10,6 @@ import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -55,8 +55,14 @@ class HardeningTest {
         return Arguments.of(name, status, request);
     }
 
+    /** epoll, io_uring where the kernel allows it, and NIO. */
+    private static Stream<Transport> nativeAndNio() {
+        return dev.pronto.container.transport.TransportSupport.isIoUringAvailable()
+                ? Stream.of(Transport.EPOLL, Transport.IO_URING, Transport.NIO) : Stream.of(Transport.EPOLL, Transport.NIO);
+    }
+
     static Stream<Arguments> badRequestsOnEachTransport() {
-        return badRequests().flatMap(a -> Stream.of(Transport.EPOLL, Transport.NIO)
+        return badRequests().flatMap(a -> nativeAndNio()
                 .map(t -> Arguments.of(t, a.get()[0], a.get()[1], a.get()[2])));
     }
 
@@ -76,8 +82,7 @@ class HardeningTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(value = Transport.class, names = {"EPOLL", "NIO"})
+    @OnEachTransport
     void slowHeadGets408AndClose(Transport transport) throws Exception {
         try (TestServer s = TestServer.start(transport, b -> b.headTimeout(Duration.ofMillis(300)));
              RawHttpConnection c = RawHttpConnection.open(s.port())) {
@@ -89,8 +94,7 @@ class HardeningTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(value = Transport.class, names = {"EPOLL", "NIO"})
+    @OnEachTransport
     void idleKeepAliveConnectionIsClosed(Transport transport) throws Exception {
         try (TestServer s = TestServer.start(transport, b -> b.idleTimeout(Duration.ofMillis(300)));
              RawHttpConnection c = RawHttpConnection.open(s.port())) {
@@ -100,8 +104,7 @@ class HardeningTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(value = Transport.class, names = {"EPOLL", "NIO"})
+    @OnEachTransport
     void connectionsBeyondTheCapAreClosed(Transport transport) throws Exception {
         try (TestServer s = TestServer.start(transport, b -> b.maxConnections(2));
              RawHttpConnection a = RawHttpConnection.open(s.port());

@@ -1,5 +1,6 @@
 package dev.pronto.container;
 
+import dev.pronto.testing.OnEachTransport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -13,14 +14,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** HTTP/1.1 semantics over real sockets (RFC 9112/9110), on each transport. */
 class Http1SemanticsTest {
 
-    @ParameterizedTest
-    @EnumSource(value = Transport.class, names = {"EPOLL", "NIO"})
+    @OnEachTransport
     void jdkClientGetsResponseWithDateServerAndLength(Transport transport) throws Exception {
         try (TestServer s = TestServer.start(transport)) {
             HttpClient client = HttpClient.newHttpClient();
@@ -35,8 +33,7 @@ class Http1SemanticsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(value = Transport.class, names = {"EPOLL", "NIO"})
+    @OnEachTransport
     void pipelinedRequestsAreAnsweredInOrderEvenWhenLaterOnesFinishFirst(Transport transport) throws Exception {
         try (TestServer s = TestServer.start(transport); RawHttpConnection c = RawHttpConnection.open(s.port())) {
             StringBuilder batch = new StringBuilder();
@@ -51,8 +48,7 @@ class Http1SemanticsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(value = Transport.class, names = {"EPOLL", "NIO"})
+    @OnEachTransport
     void moreThanMaxPipelinedRequestsStillAllGetAnswers(Transport transport) throws Exception {
         try (TestServer s = TestServer.start(transport, b -> b.maxPipelined(4));
              RawHttpConnection c = RawHttpConnection.open(s.port())) {
@@ -64,8 +60,7 @@ class Http1SemanticsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(value = Transport.class, names = {"EPOLL", "NIO"})
+    @OnEachTransport
     void connectionCloseIsHonouredAfterPendingPipelinedResponses(Transport transport) throws Exception {
         try (TestServer s = TestServer.start(transport); RawHttpConnection c = RawHttpConnection.open(s.port())) {
             c.send("GET /slow?ms=100 HTTP/1.1\r\nHost: t\r\n\r\n"
@@ -81,8 +76,7 @@ class Http1SemanticsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(value = Transport.class, names = {"EPOLL", "NIO"})
+    @OnEachTransport
     void http10ClosesUnlessKeepAliveIsAsked(Transport transport) throws Exception {
         try (TestServer s = TestServer.start(transport)) {
             try (RawHttpConnection c = RawHttpConnection.open(s.port())) {
@@ -101,8 +95,7 @@ class Http1SemanticsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(value = Transport.class, names = {"EPOLL", "NIO"})
+    @OnEachTransport
     void headResponseHasLengthButNoBody(Transport transport) throws Exception {
         try (TestServer s = TestServer.start(transport); RawHttpConnection c = RawHttpConnection.open(s.port())) {
             c.send("HEAD /hello HTTP/1.1\r\nHost: t\r\n\r\nGET /hello HTTP/1.1\r\nHost: t\r\n\r\n");
@@ -114,8 +107,7 @@ class Http1SemanticsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(value = Transport.class, names = {"EPOLL", "NIO"})
+    @OnEachTransport
     void expectContinueIsAnsweredWhenTheHandlerReadsTheBody(Transport transport) throws Exception {
         try (TestServer s = TestServer.start(transport); RawHttpConnection c = RawHttpConnection.open(s.port())) {
             c.send("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 4\r\nExpect: 100-continue\r\n\r\n");
@@ -128,8 +120,7 @@ class Http1SemanticsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(value = Transport.class, names = {"EPOLL", "NIO"})
+    @OnEachTransport
     void expectContinueIsNotSentWhenTheHandlerAnswersWithoutReading(Transport transport) throws Exception {
         try (TestServer s = TestServer.start(transport); RawHttpConnection c = RawHttpConnection.open(s.port())) {
             c.send("POST /ignore-body HTTP/1.1\r\nHost: t\r\nContent-Length: 4\r\nExpect: 100-continue\r\n\r\n");
@@ -140,8 +131,7 @@ class Http1SemanticsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(value = Transport.class, names = {"EPOLL", "NIO"})
+    @OnEachTransport
     void unknownExpectationGets417(Transport transport) throws Exception {
         try (TestServer s = TestServer.start(transport); RawHttpConnection c = RawHttpConnection.open(s.port())) {
             c.send("GET /hello HTTP/1.1\r\nHost: t\r\nExpect: teapot\r\n\r\n");
@@ -149,8 +139,7 @@ class Http1SemanticsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(value = Transport.class, names = {"EPOLL", "NIO"})
+    @OnEachTransport
     void absoluteFormAndAsteriskFormReachTheHandler(Transport transport) throws Exception {
         try (TestServer s = TestServer.start(transport); RawHttpConnection c = RawHttpConnection.open(s.port())) {
             c.send("GET http://example.com/headers HTTP/1.1\r\nHost: example.com\r\n\r\n"
@@ -162,8 +151,7 @@ class Http1SemanticsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(value = Transport.class, names = {"EPOLL", "NIO"})
+    @OnEachTransport
     void requestBodiesAreStreamedFixedAndChunked(Transport transport) throws Exception {
         try (TestServer s = TestServer.start(transport); RawHttpConnection c = RawHttpConnection.open(s.port())) {
             c.send("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 11\r\n\r\nhello world");
@@ -176,8 +164,7 @@ class Http1SemanticsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(value = Transport.class, names = {"EPOLL", "NIO"})
+    @OnEachTransport
     void largeBodyIsStreamedThroughWithBackpressure(Transport transport) throws Exception {
         try (TestServer s = TestServer.start(transport)) {
             byte[] body = new byte[8 * 1024 * 1024];
@@ -193,8 +180,7 @@ class Http1SemanticsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(value = Transport.class, names = {"EPOLL", "NIO"})
+    @OnEachTransport
     void streamedResponseIsChunkedWithTrailers(Transport transport) throws Exception {
         try (TestServer s = TestServer.start(transport); RawHttpConnection c = RawHttpConnection.open(s.port())) {
             c.send("GET /stream?chunks=3 HTTP/1.1\r\nHost: t\r\n\r\n");
@@ -207,8 +193,7 @@ class Http1SemanticsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(value = Transport.class, names = {"EPOLL", "NIO"})
+    @OnEachTransport
     void http10StreamedResponseIsCloseDelimited(Transport transport) throws Exception {
         try (TestServer s = TestServer.start(transport); RawHttpConnection c = RawHttpConnection.open(s.port())) {
             c.send("GET /stream?chunks=2 HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
@@ -218,8 +203,7 @@ class Http1SemanticsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(value = Transport.class, names = {"EPOLL", "NIO"})
+    @OnEachTransport
     void serverHeaderIsConfigurableAndCanBeOmitted(Transport transport) throws Exception {
         try (TestServer s = TestServer.start(transport, b -> b.serverHeader(""));
              RawHttpConnection c = RawHttpConnection.open(s.port())) {
@@ -235,8 +219,7 @@ class Http1SemanticsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(value = Transport.class, names = {"EPOLL", "NIO"})
+    @OnEachTransport
     void handlerExceptionBecomes500AndServerKeepsServing(Transport transport) throws Exception {
         try (TestServer s = TestServer.start(transport)) {
             try (RawHttpConnection c = RawHttpConnection.open(s.port())) {

@@ -1,11 +1,10 @@
 package dev.pronto.container;
 
+import dev.pronto.testing.OnEachTransport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.pronto.testing.RawHttpConnection;
 import dev.pronto.testing.RawHttpConnection.Response;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A body that fully arrived but that the handler never read is released when the exchange retires (the leak guard
@@ -13,8 +12,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class UnreadBodyTest {
 
-    @ParameterizedTest
-    @EnumSource(value = Transport.class, names = {"EPOLL", "NIO"})
+    @OnEachTransport
     void arrivedButUnreadBodyIsReleased(Transport transport) throws Exception {
         try (TestServer s = TestServer.start(transport); RawHttpConnection c = RawHttpConnection.open(s.port())) {
             for (int i = 0; i < 3; i++) {

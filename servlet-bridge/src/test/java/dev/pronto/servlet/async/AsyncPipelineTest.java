@@ -1,5 +1,6 @@
 package dev.pronto.servlet.async;
 
+import dev.pronto.testing.OnEachTransport;
 import static dev.pronto.servlet.async.AsyncTestServer.async;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -13,8 +14,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** Async requests in an HTTP/1.1 pipeline: responses leave in request order whichever finishes first (RFC 9112 §9.3.2). */
 class AsyncPipelineTest {
@@ -28,8 +27,7 @@ class AsyncPipelineTest {
             \r
             """;
 
-    @ParameterizedTest
-    @EnumSource(value = Transport.class, names = {"EPOLL", "NIO"})
+    @OnEachTransport
     void asyncRequestBehindTwoSyncOnesIsAnsweredInOrder(Transport transport) throws Exception {
         try (AsyncTestServer s = AsyncTestServer.start(transport, app -> {
             app.servlet("/sync", new Sync(new CountDownLatch(0)));
@@ -41,8 +39,7 @@ class AsyncPipelineTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(value = Transport.class, names = {"EPOLL", "NIO"})
+    @OnEachTransport
     void asyncRequestThatFinishesLastIsStillAnsweredFirst(Transport transport) throws Exception {
         CountDownLatch secondServed = new CountDownLatch(1);
         try (AsyncTestServer s = AsyncTestServer.start(transport, app -> {

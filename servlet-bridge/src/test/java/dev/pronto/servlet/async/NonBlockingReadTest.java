@@ -1,5 +1,6 @@
 package dev.pronto.servlet.async;
 
+import dev.pronto.testing.OnEachTransport;
 import static dev.pronto.servlet.async.AsyncTestServer.async;
 import static dev.pronto.servlet.async.AsyncTestServer.asyncNonBlocking;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,8 +27,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * ReadListener (Servlet 6.1 §5.7): reads never block, {@code onDataAvailable} follows {@code isReady()} false when
@@ -38,8 +37,7 @@ class NonBlockingReadTest {
     /** Sizes of the parts the client sends, waiting for the servlet to read each before the next. */
     private static final int[] PARTS = {1_000, 70_000, 1_000_000, 5};
 
-    @ParameterizedTest
-    @EnumSource(value = Transport.class, names = {"EPOLL", "NIO"})
+    @OnEachTransport
     void readsAChunkedUploadAsItArrives(Transport transport) throws Exception {
         Upload servlet = new Upload();
         try (AsyncTestServer s = AsyncTestServer.start(transport, app -> async(app, "/upload", servlet));

@@ -1,5 +1,6 @@
 package dev.pronto.servlet.async;
 
+import dev.pronto.testing.OnEachTransport;
 import static dev.pronto.servlet.async.AsyncTestServer.async;
 import static dev.pronto.servlet.async.AsyncTestServer.asyncNonBlocking;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,8 +31,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * WriteListener (Servlet 6.1 §5.7): writes never block, {@code isReady()} false is followed by
@@ -46,8 +45,7 @@ class NonBlockingWriteTest {
      */
     private static final long MAX_OUTSTANDING = 8L << 20;
 
-    @ParameterizedTest
-    @EnumSource(value = Transport.class, names = {"EPOLL", "NIO"})
+    @OnEachTransport
     void streams50MiBToASlowReaderWithoutHoldingTheBody(Transport transport) throws Exception {
         AtomicLong received = new AtomicLong();
         Streaming servlet = new Streaming(BODY, received);

@@ -1,5 +1,6 @@
 package dev.pronto.servlet.resource;
 
+import dev.pronto.testing.OnEachTransport;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,7 +33,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The default servlet over raw sockets: validators, conditions, ranges, welcome files, methods, traversal. */
@@ -247,8 +247,7 @@ class DefaultServletTest {
         assertEquals(HELLO, get("/inside.txt").body(), "a link that stays inside is served");
     }
 
-    @ParameterizedTest
-    @EnumSource(value = Transport.class, names = {"EPOLL", "NIO"})
+    @OnEachTransport
     void largeFileIsSentZeroCopyByteExact(Transport transport) throws Exception {
         try (ServletTestServer s = ServletTestServer.start(transport, app -> app.resources(base)
                 .filter("/big.bin", (Filter) (req, resp, chain) -> {
