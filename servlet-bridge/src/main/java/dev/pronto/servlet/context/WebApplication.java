@@ -6,6 +6,8 @@ import dev.pronto.servlet.mapping.ServletMapper;
 import dev.pronto.servlet.resource.DefaultServlet;
 import dev.pronto.servlet.resource.MimeTypes;
 import dev.pronto.servlet.resource.ResourceBase;
+import dev.pronto.servlet.security.SecurityConfiguration;
+import dev.pronto.servlet.security.WebSecurity;
 import dev.pronto.servlet.session.SessionCookieConfigImpl;
 import dev.pronto.servlet.session.SessionListeners;
 import dev.pronto.servlet.session.SessionManager;
@@ -74,6 +76,8 @@ public final class WebApplication {
     private volatile long asyncTimeoutMillis = 30_000;
     private volatile long maxFormSize = dev.pronto.container.ServerConfig.DEFAULT_MAX_FORM_SIZE;
     private volatile boolean allowTrace;
+    private final SecurityConfiguration security = new SecurityConfiguration();
+    private volatile WebSecurity webSecurity;
 
     public WebApplication(String contextPath, String displayName, ClassLoader classLoader) {
         this.contextPath = normalizeContextPath(contextPath);
@@ -267,6 +271,7 @@ public final class WebApplication {
             if (installDefaultServlet && resources != ResourceBase.NONE) {
                 DefaultServlet.install(context); // last, so that "/" stays the application's if it mapped it
             }
+            webSecurity = security.build(servletConstraints());
             state = State.INITIALIZED;
             sessionCookieConfig.lock();
             SessionManager manager = sessionStore == null ? new SessionManager(context, sessionListeners)
@@ -280,6 +285,18 @@ public final class WebApplication {
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }
+    }
+
+    /** Each servlet's {@code setServletSecurity} element, else its class's {@code @ServletSecurity} (§13.4.1). */
+    private List<SecurityConfiguration.ServletConstraints> servletConstraints() {
+        List<SecurityConfiguration.ServletConstraints> list = new ArrayList<>();
+        for (ServletHolder holder : servlets()) {
+            jakarta.servlet.ServletSecurityElement element = holder.servletSecurity();
+            if (element != null) {
+                list.add(new SecurityConfiguration.ServletConstraints(holder.getName(), holder.getMappings(), element));
+            }
+        }
+        return list;
     }
 
     /** Initialises the load-on-startup servlets in ascending order (Servlet 6.1 §8.2.3). */
@@ -445,6 +462,16 @@ public final class WebApplication {
 
     public SessionCookieConfigImpl sessionCookieConfig() {
         return sessionCookieConfig;
+    }
+
+    /** The security being configured (constraints, login config, realm, roles); for the configuring thread. */
+    public SecurityConfiguration security() {
+        return security;
+    }
+
+    /** The security requests use once initialised; null when the application configured none. */
+    public WebSecurity webSecurity() {
+        return webSecurity;
     }
 
     public Logger log() {

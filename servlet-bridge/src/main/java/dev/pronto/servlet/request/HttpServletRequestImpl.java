@@ -10,6 +10,8 @@ import dev.pronto.servlet.multipart.MultipartParts;
 import dev.pronto.servlet.multipart.MultipartSizeException;
 import dev.pronto.servlet.response.HttpDates;
 import dev.pronto.servlet.response.HttpServletResponseImpl;
+import dev.pronto.servlet.security.RequestSecurity;
+import dev.pronto.servlet.security.WebSecurity;
 import dev.pronto.servlet.session.HttpSessionImpl;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -92,6 +94,7 @@ public class HttpServletRequestImpl implements HttpServletRequest {
     private AsyncSupport async;
     private MultipartParts parts;
     private ForwardedValues forwarded;
+    private RequestSecurity security;
 
     /** What the async layer offers the request: the spec's async entry points, implemented elsewhere. */
     public interface AsyncSupport {
@@ -691,7 +694,8 @@ public class HttpServletRequestImpl implements HttpServletRequest {
 
     @Override
     public String getAuthType() {
-        return null;
+        RequestSecurity s = security();
+        return s == null ? null : s.authType();
     }
 
     @Override
@@ -770,17 +774,20 @@ public class HttpServletRequestImpl implements HttpServletRequest {
 
     @Override
     public String getRemoteUser() {
-        return null;
+        RequestSecurity s = security();
+        return s == null ? null : s.remoteUser();
     }
 
     @Override
     public boolean isUserInRole(String role) {
-        return false;
+        RequestSecurity s = security();
+        return s != null && s.isUserInRole(role, mapping == null ? null : mapping.getServletName());
     }
 
     @Override
     public Principal getUserPrincipal() {
-        return null;
+        RequestSecurity s = security();
+        return s == null ? null : s.principal();
     }
 
     @Override
@@ -892,22 +899,44 @@ public class HttpServletRequestImpl implements HttpServletRequest {
         return false;
     }
 
-    // ---- not supported yet ------------------------------------------------------------------------------------------------
+    // ---- security (Servlet 6.1 §13.3, §13.10): delegated to the request's security state ------------------------------
+
+    /** The request's security state, made on first use; null when the application configured no security. */
+    public RequestSecurity security() {
+        if (security == null) {
+            WebSecurity web = app.webSecurity();
+            security = web == null ? null : web.newRequestState(this);
+        }
+        return security;
+    }
 
     @Override
     public boolean authenticate(HttpServletResponse response) throws IOException, ServletException {
-        throw new UnsupportedOperationException("HttpServletRequest.authenticate: authentication is not supported yet");
+        RequestSecurity s = security();
+        if (s == null) {
+            throw new ServletException("authenticate: the application has no login-config");
+        }
+        return s.authenticate(response);
     }
 
     @Override
     public void login(String username, String password) throws ServletException {
-        throw new UnsupportedOperationException("HttpServletRequest.login: authentication is not supported yet");
+        RequestSecurity s = security();
+        if (s == null) {
+            throw new ServletException("login: the application has no realm");
+        }
+        s.login(username, password);
     }
 
     @Override
     public void logout() throws ServletException {
-        throw new UnsupportedOperationException("HttpServletRequest.logout: authentication is not supported yet");
+        RequestSecurity s = security();
+        if (s != null) {
+            s.logout();
+        }
     }
+
+    // ---- not supported yet ------------------------------------------------------------------------------------------------
 
     @Override
     public <T extends HttpUpgradeHandler> T upgrade(Class<T> handlerClass) throws IOException, ServletException {
