@@ -39,6 +39,21 @@ public record SecurityConstraint(List<WebResourceCollection> collections, Set<St
         return new SecurityConstraint(List.of(collection), null, TransportGuarantee.NONE);
     }
 
+    /**
+     * A descriptor's {@code transport-guarantee} text: {@code NONE} (or null), {@code INTEGRAL} or
+     * {@code CONFIDENTIAL}; INTEGRAL is served as CONFIDENTIAL (both mean TLS, §13.8.1).
+     */
+    public static TransportGuarantee transportGuarantee(String descriptorValue) {
+        if (descriptorValue == null) {
+            return TransportGuarantee.NONE;
+        }
+        return switch (descriptorValue.trim().toUpperCase(java.util.Locale.ROOT)) {
+            case "NONE", "" -> TransportGuarantee.NONE;
+            case "INTEGRAL", "CONFIDENTIAL" -> TransportGuarantee.CONFIDENTIAL;
+            default -> throw new IllegalArgumentException("Unknown transport-guarantee " + descriptorValue);
+        };
+    }
+
     /** The same constraint with a transport guarantee. */
     public SecurityConstraint transport(TransportGuarantee guarantee) {
         return new SecurityConstraint(collections, roles, guarantee);

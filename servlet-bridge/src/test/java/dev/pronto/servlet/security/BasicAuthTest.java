@@ -54,6 +54,14 @@ class BasicAuthTest {
         }
     }
 
+    /** A non-blocking servlet telling whether it runs on an event loop. */
+    static final class ThreadServlet extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            resp.getWriter().print("event loop=" + Thread.currentThread().getName().startsWith("pronto-io"));
+        }
+    }
+
     static ServletTestServer server;
     static final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -76,6 +84,8 @@ class BasicAuthTest {
                 .servlet("echo", new EchoServlet(), reg -> reg.addMapping("/"))
                 .servlet("/annotated/*", new AnnotatedServlet())
                 .servlet("/error-page", new ErrorMessageServlet())
+                .nonBlockingServlet("/inline/*", new ThreadServlet())
+                .securityConstraint(SecurityConstraint.roles(WebResourceCollection.of("/inline/secured"), "admin"))
                 .errorPage(403, "/error-page")
                 .servlet("dynamic", new EchoServlet(), reg -> {
                     reg.addMapping("/dynamic/*");
@@ -178,6 +188,27 @@ class BasicAuthTest {
         assertEquals("user=alice type=BASIC admin=true boss=false principal=alice", r.body(),
                 "the role reference is the echo servlet's only");
         assertEquals(403, get("/dynamic/x", "alice", "wonder").statusCode());
+    }
+
+    @Test
+    void aConstrainedNonBlockingServletRunsOffTheEventLoop() throws Exception {
+        assertEquals("event loop=true", get("/inline/open", null, null).body());
+        assertEquals(401, get("/inline/secured", null, null).statusCode());
+        assertEquals("event loop=false", get("/inline/secured", "alice", "wonder").body(),
+                "a realm may block: the security check never runs on the event loop");
+    }
+
+    @Test
+    void encodedAndParameterisedPathsAreConstrainedLikeThePathTheyMapTo() throws Exception {
+        for (String target : new String[] {"/%61dmin/x", "/admin;p=1/x", "/admin/./x", "/public/../admin/x",
+                "/admin//x", "/admin"}) {
+            try (RawHttpConnection c = server.connect()) {
+                c.send("GET " + target + " HTTP/1.1\r\nHost: x\r\n\r\n");
+                RawHttpConnection.Response r = c.read();
+                assertTrue(r.status() == 401 || r.status() == 400, target + " -> " + r.status());
+                assertFalse(r.body().contains("user="), target);
+            }
+        }
     }
 
     @Test

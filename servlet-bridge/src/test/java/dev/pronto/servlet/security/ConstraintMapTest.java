@@ -106,6 +106,15 @@ class ConstraintMapTest {
     }
 
     @Test
+    void descriptorTransportGuarantees() {
+        assertEquals(TransportGuarantee.NONE, SecurityConstraint.transportGuarantee(null));
+        assertEquals(TransportGuarantee.NONE, SecurityConstraint.transportGuarantee("NONE"));
+        assertEquals(TransportGuarantee.CONFIDENTIAL, SecurityConstraint.transportGuarantee("INTEGRAL"));
+        assertEquals(TransportGuarantee.CONFIDENTIAL, SecurityConstraint.transportGuarantee(" confidential "));
+        assertThrows(IllegalArgumentException.class, () -> SecurityConstraint.transportGuarantee("SECRET"));
+    }
+
+    @Test
     void methodsAndOmissionsTogetherAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> new WebResourceCollection(null, List.of("/x"),
                 Set.of("GET"), Set.of("POST")));
