@@ -6,6 +6,7 @@ import dev.pronto.servlet.async.AsyncContextImpl;
 import dev.pronto.servlet.context.WebApplication;
 import dev.pronto.servlet.multipart.MultipartSizeException;
 import dev.pronto.servlet.request.HttpServletRequestImpl;
+import dev.pronto.servlet.request.SecuredHttpServletRequest;
 import dev.pronto.servlet.response.HttpServletResponseImpl;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletRequestEvent;
@@ -34,7 +35,8 @@ final class RequestCycle {
         this.deployment = deployment;
         this.pathInContext = pathInContext;
         WebApplication app = deployment.app;
-        this.request = new HttpServletRequestImpl(exchange, app, requestURI, query);
+        this.request = deployment.security == null ? new HttpServletRequestImpl(exchange, app, requestURI, query)
+                : new SecuredHttpServletRequest(exchange, app, requestURI, query, deployment.security);
         this.response = new HttpServletResponseImpl(exchange, request, app.context().getResponseCharacterEncoding(),
                 app.responseBufferSize(), app.blockingTimeoutMillis(), app.localeCharsets());
         request.response(response);

@@ -11,7 +11,6 @@ import dev.pronto.servlet.multipart.MultipartSizeException;
 import dev.pronto.servlet.response.HttpDates;
 import dev.pronto.servlet.response.HttpServletResponseImpl;
 import dev.pronto.servlet.security.RequestSecurity;
-import dev.pronto.servlet.security.WebSecurity;
 import dev.pronto.servlet.session.HttpSessionImpl;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -94,7 +93,6 @@ public class HttpServletRequestImpl implements HttpServletRequest {
     private AsyncSupport async;
     private MultipartParts parts;
     private ForwardedValues forwarded;
-    private RequestSecurity security;
 
     /** What the async layer offers the request: the spec's async entry points, implemented elsewhere. */
     public interface AsyncSupport {
@@ -692,10 +690,10 @@ public class HttpServletRequestImpl implements HttpServletRequest {
 
     // ---- HTTP ---------------------------------------------------------------------------------------------------------
 
+    /** Nobody is authenticated in an application without security ({@link SecuredHttpServletRequest} otherwise). */
     @Override
     public String getAuthType() {
-        RequestSecurity s = security();
-        return s == null ? null : s.authType();
+        return null;
     }
 
     @Override
@@ -774,20 +772,17 @@ public class HttpServletRequestImpl implements HttpServletRequest {
 
     @Override
     public String getRemoteUser() {
-        RequestSecurity s = security();
-        return s == null ? null : s.remoteUser();
+        return null;
     }
 
     @Override
     public boolean isUserInRole(String role) {
-        RequestSecurity s = security();
-        return s != null && s.isUserInRole(role, mapping == null ? null : mapping.getServletName());
+        return false;
     }
 
     @Override
     public Principal getUserPrincipal() {
-        RequestSecurity s = security();
-        return s == null ? null : s.principal();
+        return null;
     }
 
     @Override
@@ -899,41 +894,26 @@ public class HttpServletRequestImpl implements HttpServletRequest {
         return false;
     }
 
-    // ---- security (Servlet 6.1 §13.3, §13.10): delegated to the request's security state ------------------------------
+    // ---- security (Servlet 6.1 §13.3): none here; SecuredHttpServletRequest serves applications that have some ------
 
-    /** The request's security state, made on first use; null when the application configured no security. */
+    /** The request's security state; null when the application configured no security. */
     public RequestSecurity security() {
-        if (security == null) {
-            WebSecurity web = app.webSecurity();
-            security = web == null ? null : web.newRequestState(this);
-        }
-        return security;
+        return null;
     }
 
     @Override
     public boolean authenticate(HttpServletResponse response) throws IOException, ServletException {
-        RequestSecurity s = security();
-        if (s == null) {
-            throw new ServletException("authenticate: the application has no login-config");
-        }
-        return s.authenticate(response);
+        throw new ServletException("authenticate: the application has no login-config");
     }
 
     @Override
     public void login(String username, String password) throws ServletException {
-        RequestSecurity s = security();
-        if (s == null) {
-            throw new ServletException("login: the application has no realm");
-        }
-        s.login(username, password);
+        throw new ServletException("login: the application has no realm");
     }
 
     @Override
     public void logout() throws ServletException {
-        RequestSecurity s = security();
-        if (s != null) {
-            s.logout();
-        }
+        // nobody is logged in
     }
 
     // ---- not supported yet ------------------------------------------------------------------------------------------------
