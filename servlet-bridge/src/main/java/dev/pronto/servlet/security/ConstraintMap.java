@@ -20,10 +20,12 @@ public final class ConstraintMap {
 
     private final ServletMapper<PatternAccess> patterns;
     private final boolean empty;
+    private final List<String> uncovered;
 
-    private ConstraintMap(ServletMapper<PatternAccess> patterns, boolean empty) {
+    private ConstraintMap(ServletMapper<PatternAccess> patterns, boolean empty, List<String> uncovered) {
         this.patterns = patterns;
         this.empty = empty;
+        this.uncovered = List.copyOf(uncovered);
     }
 
     /** Compiles {@code constraints}; the ones on the same pattern combine per method. */
@@ -37,8 +39,24 @@ public final class ConstraintMap {
             }
         }
         ServletMapper.Builder<PatternAccess> builder = ServletMapper.builder();
-        byPattern.forEach((pattern, entries) -> builder.add(pattern, pattern, PatternAccess.of(entries)));
-        return new ConstraintMap(builder.build(), byPattern.isEmpty());
+        List<String> uncovered = new ArrayList<>();
+        byPattern.forEach((pattern, entries) -> {
+            PatternAccess access = PatternAccess.of(entries);
+            builder.add(pattern, pattern, access);
+            String methods = access.uncoveredMethods();
+            if (methods != null) {
+                uncovered.add(pattern + ' ' + methods);
+            }
+        });
+        return new ConstraintMap(builder.build(), byPattern.isEmpty(), uncovered);
+    }
+
+    /**
+     * The patterns where some methods are uncovered (§13.8.4): only the listed methods are constrained, every
+     * other one passes unchecked unless {@code deny-uncovered-http-methods}.
+     */
+    public List<String> uncoveredPatterns() {
+        return uncovered;
     }
 
     /** Whether there are no constraints at all. */
@@ -95,6 +113,17 @@ public final class ConstraintMap {
                 }
             }
             return applying;
+        }
+
+        /** Which methods pass unchecked here, in words; null when none. */
+        String uncoveredMethods() {
+            Set<String> open = new java.util.TreeSet<>();
+            Set<String> covered = new java.util.TreeSet<>();
+            named.forEach((method, access) -> (access.rule() == Access.Rule.UNCOVERED ? open : covered).add(method));
+            if (others.rule() == Access.Rule.UNCOVERED) {
+                return "every method but " + covered;
+            }
+            return open.isEmpty() ? null : open.toString();
         }
 
         Access access(String method) {

@@ -16,6 +16,8 @@ import java.util.Set;
  */
 public final class SecurityConfiguration {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SecurityConfiguration.class);
+
     /** Default largest request body a FORM login saves (as Tomcat's {@code maxSavePostSize}). */
     public static final int DEFAULT_MAX_SAVED_BODY = 4096;
 
@@ -104,9 +106,16 @@ public final class SecurityConfiguration {
                 c.roles().stream().filter(r -> !r.equals("*") && !r.equals("**")).forEach(roles::add);
             }
         }
+        ConstraintMap map = ConstraintMap.of(all);
+        if (!map.uncoveredPatterns().isEmpty()) {
+            // Servlet 6.1 §13.8.4: uncovered methods are reported when the application is deployed
+            log.info(denyUncoveredHttpMethods ? "Uncovered HTTP methods answer 403 (deny-uncovered-http-methods) at {}"
+                    : "Uncovered HTTP methods pass unconstrained (deny-uncovered-http-methods refuses them) at {}",
+                    map.uncoveredPatterns());
+        }
         Map<String, Map<String, String>> refs = new HashMap<>();
-        roleRefs.forEach((servlet, map) -> refs.put(servlet, Map.copyOf(map)));
-        return new WebSecurity(ConstraintMap.of(all), loginConfig, new RealmLogin(realm, rateLimiter), roles,
+        roleRefs.forEach((servlet, links) -> refs.put(servlet, Map.copyOf(links)));
+        return new WebSecurity(map, loginConfig, new RealmLogin(realm, rateLimiter), roles,
                 denyUncoveredHttpMethods, refs, maxSavedBody);
     }
 

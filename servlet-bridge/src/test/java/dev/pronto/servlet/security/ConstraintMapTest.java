@@ -106,6 +106,15 @@ class ConstraintMapTest {
     }
 
     @Test
+    void reportsPatternsWithUncoveredMethods() {
+        ConstraintMap map = ConstraintMap.of(List.of(
+                roles(WebResourceCollection.of("/m/*").methods("GET"), "r"),
+                roles(WebResourceCollection.of("/o/*").omitting("GET"), "r"),
+                roles(WebResourceCollection.of("/all/*"), "r")));
+        assertEquals(List.of("/m/* every method but [GET]", "/o/* [GET]"), map.uncoveredPatterns());
+    }
+
+    @Test
     void descriptorTransportGuarantees() {
         assertEquals(TransportGuarantee.NONE, SecurityConstraint.transportGuarantee(null));
         assertEquals(TransportGuarantee.NONE, SecurityConstraint.transportGuarantee("NONE"));
