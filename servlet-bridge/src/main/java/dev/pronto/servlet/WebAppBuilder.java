@@ -6,6 +6,10 @@ import dev.pronto.servlet.context.ServletHolder;
 import dev.pronto.servlet.context.WebApplication;
 import dev.pronto.servlet.forwarded.ForwardedHeaders;
 import dev.pronto.servlet.resource.ResourceBase;
+import dev.pronto.servlet.security.LoginConfig;
+import dev.pronto.servlet.security.LoginRateLimiter;
+import dev.pronto.servlet.security.Realm;
+import dev.pronto.servlet.security.SecurityConstraint;
 import dev.pronto.servlet.session.SessionStore;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -259,6 +263,61 @@ public final class WebAppBuilder {
     /** Default timeout of async requests (30 s); zero or negative: none. Each may change its own with setTimeout. */
     public WebAppBuilder asyncTimeout(Duration timeout) {
         steps.add(app -> app.asyncTimeoutMillis(timeout.toMillis()));
+        return this;
+    }
+
+    // ---- security (Servlet 6.1 §13), shaped like the deployment descriptor's elements ----------------------------
+
+    /**
+     * A {@code security-constraint}, e.g. {@code SecurityConstraint.roles(WebResourceCollection.of("/admin/*"),
+     * "admin")}; constraints on the same pattern combine as §13.8.1 says.
+     */
+    public WebAppBuilder securityConstraint(SecurityConstraint constraint) {
+        steps.add(app -> app.security().addConstraint(constraint));
+        return this;
+    }
+
+    /**
+     * The {@code login-config}: {@code BASIC}, {@code FORM} (with its login and error pages) or {@code DIGEST};
+     * the realm name is sent in challenges.
+     */
+    public WebAppBuilder loginConfig(String authMethod, String realmName, String formLoginPage, String formErrorPage) {
+        LoginConfig config = new LoginConfig(authMethod, realmName, formLoginPage, formErrorPage);
+        steps.add(app -> app.security().loginConfig(config));
+        return this;
+    }
+
+    /** Where users, passwords and roles come from, e.g. an {@code InMemoryRealm} or a {@code UserFileRealm}. */
+    public WebAppBuilder realm(Realm realm) {
+        steps.add(app -> app.security().realm(realm));
+        return this;
+    }
+
+    /** {@code security-role} names (as {@code ServletContext.declareRoles}). */
+    public WebAppBuilder declareRoles(String... roles) {
+        steps.add(app -> app.security().declareRoles(roles));
+        return this;
+    }
+
+    /** {@code deny-uncovered-http-methods}: a method no constraint names at a constrained pattern gets 403. */
+    public WebAppBuilder denyUncoveredHttpMethods(boolean deny) {
+        steps.add(app -> app.security().denyUncoveredHttpMethods(deny));
+        return this;
+    }
+
+    /** A servlet's {@code security-role-ref}: in that servlet {@code isUserInRole(roleName)} tests {@code roleLink}. */
+    public WebAppBuilder roleRef(String servletName, String roleName, String roleLink) {
+        steps.add(app -> app.security().roleRef(servletName, roleName, roleLink));
+        return this;
+    }
+
+    /**
+     * Failed logins per remote address before it is locked out for {@code lockout} (default 5 and 5 minutes);
+     * {@code maxFailures <= 0} turns the limit off.
+     */
+    public WebAppBuilder loginRateLimit(int maxFailures, Duration lockout) {
+        steps.add(app -> app.security().rateLimiter(new LoginRateLimiter(maxFailures, lockout.toSeconds(), 10_000,
+                System::nanoTime)));
         return this;
     }
 

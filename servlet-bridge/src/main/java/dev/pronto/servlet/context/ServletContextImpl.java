@@ -415,7 +415,8 @@ public final class ServletContextImpl implements ServletContext {
 
     @Override
     public void declareRoles(String... roleNames) {
-        throw new UnsupportedOperationException("ServletContext.declareRoles: security roles are not supported yet");
+        app.checkConfigurable(); // §4.4.1.10: IllegalStateException once the context is initialized
+        app.security().declareRoles(roleNames);
     }
 
     // ---- sessions and encodings --------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import jakarta.servlet.UnavailableException;
 import java.io.IOException;
 import jakarta.servlet.ServletSecurityElement;
 import jakarta.servlet.annotation.MultipartConfig;
+import jakarta.servlet.annotation.ServletSecurity;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -33,6 +34,7 @@ public final class ServletHolder extends RegistrationBase<Servlet> implements Se
     private int loadOnStartup = -1;
     private MultipartConfigElement multipartConfig;
     private String runAsRole;
+    private ServletSecurityElement servletSecurity;
     private boolean nonBlocking;
     /** When the servlet may serve again (§2.3.3.2): 0 available now, {@code Long.MAX_VALUE} never. */
     private volatile long unavailableUntil;
@@ -84,10 +86,27 @@ public final class ServletHolder extends RegistrationBase<Servlet> implements Se
         return loadOnStartup;
     }
 
+    /**
+     * Servlet 6.1 §4.4.3.4: the element constrains this servlet's mappings (replacing any {@code @ServletSecurity}),
+     * except the patterns a descriptor constraint names exactly, which are returned and keep that constraint.
+     */
     @Override
     public Set<String> setServletSecurity(ServletSecurityElement constraint) {
-        throw new UnsupportedOperationException("ServletRegistration.Dynamic.setServletSecurity: "
-                + "security constraints are not supported yet");
+        if (constraint == null) {
+            throw new IllegalArgumentException("setServletSecurity: the constraint must not be null");
+        }
+        app.checkConfigurable();
+        this.servletSecurity = constraint;
+        return app.security().descriptorPatterns(mappings);
+    }
+
+    /** The security element for this servlet's mappings: set by the registration, else the class's annotation. */
+    public ServletSecurityElement servletSecurity() {
+        if (servletSecurity != null) {
+            return servletSecurity;
+        }
+        ServletSecurity annotation = servletClass.getAnnotation(ServletSecurity.class);
+        return annotation == null ? null : new ServletSecurityElement(annotation);
     }
 
     @Override

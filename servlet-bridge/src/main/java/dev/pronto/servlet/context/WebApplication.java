@@ -6,6 +6,8 @@ import dev.pronto.servlet.mapping.ServletMapper;
 import dev.pronto.servlet.resource.DefaultServlet;
 import dev.pronto.servlet.resource.MimeTypes;
 import dev.pronto.servlet.resource.ResourceBase;
+import dev.pronto.servlet.security.SecurityConfiguration;
+import dev.pronto.servlet.security.WebSecurity;
 import dev.pronto.servlet.session.SessionCookieConfigImpl;
 import dev.pronto.servlet.session.SessionListeners;
 import dev.pronto.servlet.session.SessionManager;
@@ -87,6 +89,8 @@ public final class WebApplication {
     private ServletContextEvent restrictedEvent;
     private final ContextTempDir tempDir = new ContextTempDir();
     private volatile boolean useRelativeRedirects;
+    private final SecurityConfiguration security = new SecurityConfiguration();
+    private volatile WebSecurity webSecurity;
 
     public WebApplication(String contextPath, String displayName, ClassLoader classLoader) {
         this.contextPath = normalizeContextPath(contextPath);
@@ -323,6 +327,7 @@ public final class WebApplication {
             if (installDefaultServlet && resources != ResourceBase.NONE) {
                 DefaultServlet.install(context); // last, so that "/" stays the application's if it mapped it
             }
+            webSecurity = security.build(servletConstraints());
             state = State.INITIALIZED;
             sessionCookieConfig.lock();
             SessionManager manager = sessionStore == null ? new SessionManager(context, sessionListeners)
@@ -336,6 +341,18 @@ public final class WebApplication {
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }
+    }
+
+    /** Each servlet's {@code setServletSecurity} element, else its class's {@code @ServletSecurity} (§13.4.1). */
+    private List<SecurityConfiguration.ServletConstraints> servletConstraints() {
+        List<SecurityConfiguration.ServletConstraints> list = new ArrayList<>();
+        for (ServletHolder holder : servlets()) {
+            jakarta.servlet.ServletSecurityElement element = holder.servletSecurity();
+            if (element != null) {
+                list.add(new SecurityConfiguration.ServletConstraints(holder.getName(), holder.getMappings(), element));
+            }
+        }
+        return list;
     }
 
     /** Initialises the load-on-startup servlets in ascending order (Servlet 6.1 §8.2.3). */
@@ -502,6 +519,16 @@ public final class WebApplication {
 
     public SessionCookieConfigImpl sessionCookieConfig() {
         return sessionCookieConfig;
+    }
+
+    /** The security being configured (constraints, login config, realm, roles); for the configuring thread. */
+    public SecurityConfiguration security() {
+        return security;
+    }
+
+    /** The security requests use once initialised; null when the application configured none. */
+    public WebSecurity webSecurity() {
+        return webSecurity;
     }
 
     public Logger log() {

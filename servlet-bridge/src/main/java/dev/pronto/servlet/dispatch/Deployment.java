@@ -4,6 +4,7 @@ import dev.pronto.servlet.context.ServletContextImpl;
 import dev.pronto.servlet.context.ServletHolder;
 import dev.pronto.servlet.context.WebApplication;
 import dev.pronto.servlet.mapping.MappingResult;
+import dev.pronto.servlet.security.WebSecurity;
 import jakarta.servlet.RequestDispatcher;
 
 /**
@@ -16,10 +17,13 @@ public final class Deployment implements ServletContextImpl.RequestDispatcherFac
     final TargetResolver targets;
     final ErrorPageHandler errors;
     final RequestExecutor executor;
+    /** The application's security; null when it configured none (then requests skip the check). */
+    final WebSecurity security;
 
     public Deployment(WebApplication app, RequestExecutor executor) {
         this.app = app;
         this.executor = executor;
+        this.security = app.webSecurity();
         this.targets = new TargetResolver(app);
         this.errors = new ErrorPageHandler(this);
         app.context().dispatchers(this);

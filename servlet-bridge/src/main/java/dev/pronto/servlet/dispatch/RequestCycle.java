@@ -6,10 +6,12 @@ import dev.pronto.servlet.async.AsyncContextImpl;
 import dev.pronto.servlet.context.WebApplication;
 import dev.pronto.servlet.multipart.MultipartSizeException;
 import dev.pronto.servlet.request.HttpServletRequestImpl;
+import dev.pronto.servlet.request.SecuredHttpServletRequest;
 import dev.pronto.servlet.response.HttpServletResponseImpl;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletRequestEvent;
 import jakarta.servlet.ServletRequestListener;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.List;
 import org.slf4j.Logger;
@@ -33,7 +35,8 @@ final class RequestCycle {
         this.deployment = deployment;
         this.pathInContext = pathInContext;
         WebApplication app = deployment.app;
-        this.request = new HttpServletRequestImpl(exchange, app, requestURI, query);
+        this.request = deployment.security == null ? new HttpServletRequestImpl(exchange, app, requestURI, query)
+                : new SecuredHttpServletRequest(exchange, app, requestURI, query, deployment.security);
         this.response = new HttpServletResponseImpl(exchange, request, app.context().getResponseCharacterEncoding(),
                 app.responseBufferSize(), app.blockingTimeoutMillis(), app.localeCharsets(), app.useRelativeRedirects());
         request.response(response);
@@ -58,10 +61,13 @@ final class RequestCycle {
                 ServletRequestEvent event = new ServletRequestEvent(deployment.app.context(), request);
                 listeners.forEach(l -> l.requestInitialized(event));
             }
-            if (target == null) {
+            HttpServletRequest admitted = deployment.security == null ? request : admit(target);
+            if (admitted == null) {
+                log.trace("{} answered by the security check", request);
+            } else if (target == null) {
                 response.sendError(404);
             } else {
-                invoke(target);
+                invoke(target, admitted);
             }
         } catch (Throwable t) {
             if (async == null || !async.handleFailure(t)) {
@@ -88,7 +94,18 @@ final class RequestCycle {
         }
     }
 
-    private void invoke(RequestTarget target) throws Exception {
+    /**
+     * Servlet 6.1 §13.8.3: the constraints are checked before the filter chain of a REQUEST dispatch only; null
+     * when the check answered the request, else the request to run (FORM may replay a saved one).
+     */
+    private HttpServletRequest admit(RequestTarget target) throws Exception {
+        if (target != null) {
+            request.paths(target.mapping().servletPath(), target.mapping().pathInfo(), target.mapping().mapping());
+        }
+        return deployment.security.admit(request, request.security(), response, pathInContext);
+    }
+
+    private void invoke(RequestTarget target, HttpServletRequest admitted) throws Exception {
         request.paths(target.mapping().servletPath(), target.mapping().pathInfo(), target.mapping().mapping());
         request.dispatcherType(DispatcherType.REQUEST);
         Thread thread = Thread.currentThread();
@@ -98,7 +115,7 @@ final class RequestCycle {
             thread.setContextClassLoader(loader);
         }
         try {
-            new FilterChainImpl(target).doFilter(request, response);
+            new FilterChainImpl(target).doFilter(admitted, response);
         } finally {
             if (previous != loader) {
                 thread.setContextClassLoader(previous);

@@ -58,7 +58,7 @@ public final class ServletBridge implements HttpHandler {
             return;
         }
         RequestCycle cycle = new RequestCycle(route.deployment, exchange, route.rawPath, route.query, route.inContext);
-        if (requestTarget != null && requestTarget.inline()) {
+        if (route.inline) {
             cycle.run(requestTarget);
         } else {
             WorkerBatch.add(exchange.eventLoop(), executor, exchange.connectionId(), () -> cycle.run(requestTarget));
@@ -70,7 +70,7 @@ public final class ServletBridge implements HttpHandler {
      * target, and each event loop remembers the last one it routed. Immutable.
      */
     private record Route(String target, Deployment deployment, String rawPath, String query, String inContext,
-                         RequestTarget requestTarget) {
+                         RequestTarget requestTarget, boolean inline) {
     }
 
     /** Canonicalises and maps a target; answers the request itself and returns null when it cannot be routed. */
@@ -102,7 +102,10 @@ public final class ServletBridge implements HttpHandler {
             inContext = "/";
         }
         RequestTarget requestTarget = deployment.targets.resolve(jakarta.servlet.DispatcherType.REQUEST, inContext);
-        return new Route(target, deployment, rawPath, query, inContext, requestTarget);
+        // a request the security check may hold up never runs on the event loop: a realm may block
+        boolean inline = requestTarget != null && requestTarget.inline()
+                && (deployment.security == null || !deployment.security.guards(inContext));
+        return new Route(target, deployment, rawPath, query, inContext, requestTarget, inline);
     }
 
     private Deployment select(String path) {

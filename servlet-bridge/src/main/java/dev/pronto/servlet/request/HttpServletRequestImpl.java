@@ -10,6 +10,7 @@ import dev.pronto.servlet.multipart.MultipartParts;
 import dev.pronto.servlet.multipart.MultipartSizeException;
 import dev.pronto.servlet.response.HttpDates;
 import dev.pronto.servlet.response.HttpServletResponseImpl;
+import dev.pronto.servlet.security.RequestSecurity;
 import dev.pronto.servlet.session.HttpSessionImpl;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -703,6 +704,7 @@ public class HttpServletRequestImpl implements HttpServletRequest {
 
     // ---- HTTP ---------------------------------------------------------------------------------------------------------
 
+    /** Nobody is authenticated in an application without security ({@link SecuredHttpServletRequest} otherwise). */
     @Override
     public String getAuthType() {
         return null;
@@ -939,22 +941,29 @@ public class HttpServletRequestImpl implements HttpServletRequest {
         return requestedSessionIdSource == SessionIdSource.URL;
     }
 
-    // ---- not supported yet ------------------------------------------------------------------------------------------------
+    // ---- security (Servlet 6.1 §13.3): none here; SecuredHttpServletRequest serves applications that have some ------
+
+    /** The request's security state; null when the application configured no security. */
+    public RequestSecurity security() {
+        return null;
+    }
 
     @Override
     public boolean authenticate(HttpServletResponse response) throws IOException, ServletException {
-        throw new UnsupportedOperationException("HttpServletRequest.authenticate: authentication is not supported yet");
+        throw new ServletException("authenticate: the application has no login-config");
     }
 
     @Override
     public void login(String username, String password) throws ServletException {
-        throw new UnsupportedOperationException("HttpServletRequest.login: authentication is not supported yet");
+        throw new ServletException("login: the application has no realm");
     }
 
     @Override
     public void logout() throws ServletException {
-        throw new UnsupportedOperationException("HttpServletRequest.logout: authentication is not supported yet");
+        // nobody is logged in
     }
+
+    // ---- not supported yet ------------------------------------------------------------------------------------------------
 
     @Override
     public <T extends HttpUpgradeHandler> T upgrade(Class<T> handlerClass) throws IOException, ServletException {
