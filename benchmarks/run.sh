@@ -38,6 +38,9 @@ register() { # name jar [extra arguments...]
 register pronto-worker samples/hello-servlet/target/hello-servlet.jar            # servlets on worker threads
 register pronto-inline samples/hello-servlet/target/hello-servlet.jar --inline   # servlets on the event loop
 register hello-core    samples/hello-core/target/hello-core.jar                  # core HttpHandler, no servlets
+register pronto-worker-uring samples/hello-servlet/target/hello-servlet.jar --transport io_uring
+register pronto-inline-uring samples/hello-servlet/target/hello-servlet.jar --inline --transport io_uring
+register hello-core-uring    samples/hello-core/target/hello-core.jar --transport io_uring
 # Peers: ./mvnw -q -pl benchmarks -am package -DskipTests
 register tomcat   benchmarks/target/peer-tomcat.jar
 register jetty    benchmarks/target/peer-jetty.jar

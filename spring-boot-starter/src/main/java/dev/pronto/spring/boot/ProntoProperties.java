@@ -76,8 +76,8 @@ public class ProntoProperties {
     }
 
     public void setTransport(Transport transport) {
-        if (transport == Transport.EPOLL) {
-            TransportSupport.choose(transport); // throws, saying why, where the native library does not load
+        if (transport == Transport.EPOLL || transport == Transport.IO_URING) {
+            TransportSupport.choose(transport); // throws, saying why, where the native transport does not load
         }
         this.transport = transport;
     }

@@ -54,6 +54,16 @@ class AutoConfigurationTest {
     }
 
     @Test
+    void ioUringTransportFromTheProperty() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dev.pronto.container.transport.TransportSupport
+                .isIoUringAvailable(), "io_uring is refused by this kernel");
+        try (ConfigurableApplicationContext context = run(App.class, "--server.pronto.transport=io-uring")) {
+            assertEquals(Transport.IO_URING, webServer(context).getProntoServer().config().transport());
+            assertEquals(200, get(context, "/hello", "X-Name", "uring").statusCode());
+        }
+    }
+
+    @Test
     void tomcatFormPostSizeMeansTheSameAsMaxFormSize() throws Exception {
         try (ConfigurableApplicationContext context = run(App.class,
                 "--server.tomcat.max-http-form-post-size=3KB")) {

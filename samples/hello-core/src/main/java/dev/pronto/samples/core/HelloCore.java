@@ -16,7 +16,7 @@ import java.time.Duration;
 /**
  * A core-only app (no servlets) answering {@code /plaintext} and {@code /json} inline on the event loop: the upper
  * bound the benchmarks hold the servlet bridge to. Usage: {@code java -jar hello-core.jar [--port N] [--threads N]
- * [--transport auto|epoll|nio]}.
+ * [--transport auto|epoll|io_uring|nio]}.
  */
 public final class HelloCore implements HttpHandler {
 
@@ -57,7 +57,7 @@ public final class HelloCore implements HttpHandler {
                 case "--threads" -> config.ioThreads(Integer.parseInt(args[++i]));
                 case "--transport" -> config.transport(Transport.valueOf(args[++i].toUpperCase()));
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]
-                        + " (use --port N, --threads N, --transport auto|epoll|nio)");
+                        + " (use --port N, --threads N, --transport auto|epoll|io_uring|nio)");
             }
         }
         Server server = Server.create(config.build(), new HelloCore()).start();

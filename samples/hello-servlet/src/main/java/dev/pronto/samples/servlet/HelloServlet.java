@@ -7,7 +7,7 @@ import java.time.Duration;
 
 /**
  * The plain embedded servlet sample. Usage: {@code java -jar hello-servlet.jar [--port N] [--threads N]
- * [--inline] [--transport auto|epoll|nio]}; {@code --inline} declares /plaintext and /json non-blocking so they run
+ * [--inline] [--transport auto|epoll|io_uring|nio]}; {@code --inline} declares /plaintext and /json non-blocking so they run
  * on the event loop.
  */
 public final class HelloServlet {
@@ -27,7 +27,7 @@ public final class HelloServlet {
                 case "--inline" -> inline = true;
                 case "--transport" -> transport = Transport.valueOf(args[++i].toUpperCase());
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]
-                        + " (use --port N, --threads N, --inline, --transport auto|epoll|nio)");
+                        + " (use --port N, --threads N, --inline, --transport auto|epoll|io_uring|nio)");
             }
         }
         ProntoServer server = create(port, threads, inline, transport).start();
