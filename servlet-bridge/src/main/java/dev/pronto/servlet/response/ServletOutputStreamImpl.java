@@ -213,8 +213,9 @@ public final class ServletOutputStreamImpl extends ServletOutputStream {
     }
 
     /**
-     * Ends the exchange: a body that never left the buffer goes out whole with {@code Content-Length}; otherwise the
-     * rest is written and the chunked body ended (with trailers if any).
+     * Ends the exchange: a body that never left the buffer goes out whole with {@code Content-Length}, unless
+     * trailer fields are set (they need the chunked coding, RFC 9112 §7.1.2); otherwise the rest is written and the
+     * chunked body ended (with trailers if any).
      */
     void finish() throws IOException {
         closed = true;
@@ -231,6 +232,7 @@ public final class ServletOutputStreamImpl extends ServletOutputStream {
             exchange.flush(); // the head goes out chunked, so the trailers have a place
         }
         if (buffer != null && buffer.isReadable()) {
+            response.prepareCommit(false);
             awaitWritable();
             exchange.write(buffer);
         } else if (buffer != null) {
