@@ -54,7 +54,7 @@ final class DescriptorApplier {
         }
         xml.contextParams.forEach(builder::initParameter);
         builder.configure(guarded(app -> xml.listeners.forEach(listener -> declared(listener,
-                () -> app.context().addListener(listener)))));
+                () -> app.addListener(declaredListener(app, listener))))));
         builder.configure(guarded(this::servlets));
         builder.configure(guarded(this::filters));
         if (xml.sessionConfig != null) {
@@ -264,6 +264,18 @@ final class DescriptorApplier {
     }
 
     /** Runs a registration, turning the bridge's IllegalArgumentException into a message with the location. */
+    /** A listener of the descriptor is declared: it keeps full rights over the context (Servlet 6.1 §4.4). */
+    private java.util.EventListener declaredListener(dev.pronto.servlet.context.WebApplication app, String className) {
+        try {
+            return app.context().createListener(Class.forName(className, false, loader)
+                    .asSubclass(java.util.EventListener.class));
+        } catch (ClassNotFoundException | ClassCastException e) {
+            throw new IllegalArgumentException("Cannot load listener class " + className, e);
+        } catch (jakarta.servlet.ServletException e) {
+            throw new IllegalArgumentException("Cannot create listener " + className, e);
+        }
+    }
+
     private static void declared(String location, Runnable registration) {
         try {
             registration.run();
