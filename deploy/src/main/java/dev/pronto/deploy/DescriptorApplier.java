@@ -67,6 +67,7 @@ final class DescriptorApplier {
                     .toArray(String[]::new));
         }
         builder.configure(guarded(app -> xml.errorPages.values().forEach(page -> errorPage(app, page))));
+        security(builder);
         xml.localeEncodings.forEach(builder::localeCharset);
         if (xml.requestCharacterEncoding != null) {
             builder.requestCharacterEncoding(xml.requestCharacterEncoding);
@@ -274,6 +275,28 @@ final class DescriptorApplier {
         } catch (jakarta.servlet.ServletException e) {
             throw new IllegalArgumentException("Cannot create listener " + className, e);
         }
+    }
+
+    /** The descriptor's security elements onto the bridge's model (Servlet 6.1 §13). */
+    private void security(WebAppBuilder builder) {
+        xml.securityConstraints.forEach(builder::securityConstraint);
+        if (xml.loginConfig != null) {
+            WebXml.LoginConfigDef login = xml.loginConfig;
+            builder.loginConfig(login.authMethod(), login.realmName(), login.formLoginPage(), login.formErrorPage());
+        }
+        if (!xml.securityRoles.isEmpty()) {
+            builder.declareRoles(xml.securityRoles.toArray(new String[0]));
+        }
+        xml.roleRefs.forEach(ref -> builder.roleRef(ref.servletName(), ref.roleName(), ref.roleLink()));
+        if (xml.denyUncoveredHttpMethods) {
+            builder.denyUncoveredHttpMethods(true);
+        }
+        xml.runAs.forEach((servlet, role) -> builder.configure(app -> {
+            ServletRegistration registration = app.context().getServletRegistration(servlet);
+            if (registration instanceof ServletRegistration.Dynamic dynamic) {
+                dynamic.setRunAsRole(role);
+            }
+        }));
     }
 
     private static void declared(String location, Runnable registration) {

@@ -43,7 +43,6 @@ final class WarAssembler {
     private static final String WEB_SERVLET = "jakarta.servlet.annotation.WebServlet";
     private static final String WEB_FILTER = "jakarta.servlet.annotation.WebFilter";
     private static final String WEB_LISTENER = "jakarta.servlet.annotation.WebListener";
-    private static final String SERVLET_SECURITY = "jakarta.servlet.annotation.ServletSecurity";
 
     static {
         // Jar URLs handed to the application (getResource) must not keep their jar open in the JDK's cache once
@@ -224,13 +223,10 @@ final class WarAssembler {
         }
     }
 
-    /** What the WAR needs that Pronto lacks: descriptor elements, {@code @ServletSecurity}, JSP files. */
+    /** What the WAR needs that Pronto lacks: descriptor elements, JSP files. */
     private static List<String> unsupported(Path root, WebXml merged, ClassIndex index) throws IOException {
         List<String> needs = new ArrayList<>();
         merged.unsupported.forEach(u -> needs.add(u.toString()));
-        for (ClassHeader secured : index.annotatedWith(SERVLET_SECURITY)) {
-            needs.add("container security @ServletSecurity (" + secured.name() + ")");
-        }
         List<String> jsps = jspFiles(root);
         if (!jsps.isEmpty()) {
             needs.add("JSP (" + jsps.size() + " files, e.g. " + jsps.get(0) + ")");
@@ -269,7 +265,7 @@ final class WarAssembler {
         return classes;
     }
 
-    /** With {@code ignoreUnsupported}: JSP and secured URLs answer 501 rather than leak source or protected pages. */
+    /** With {@code ignoreUnsupported}: JSP URLs answer 501 rather than leak their source. */
     private static void guardUnsupported(WebAppBuilder builder, WebXml merged, ClassIndex index, Path root)
             throws IOException {
         if (!jspFiles(root).isEmpty() || merged.unsupported.stream().anyMatch(u -> u.feature().startsWith("JSP"))) {
@@ -279,23 +275,6 @@ final class WarAssembler {
                 }
             });
         }
-        List<String> securedServlets = index.annotatedWith(SERVLET_SECURITY).stream().map(ClassHeader::name).toList();
-        if (merged.securedPatterns.isEmpty() && securedServlets.isEmpty()) {
-            return;
-        }
-        builder.configure(app -> {
-            var registration = app.context().addFilter("pronto-unsupported-security",
-                    new NotImplementedServlet("container security (a security constraint)"));
-            var all = java.util.EnumSet.allOf(jakarta.servlet.DispatcherType.class);
-            if (!merged.securedPatterns.isEmpty()) {
-                registration.addMappingForUrlPatterns(all, false, merged.securedPatterns.toArray(new String[0]));
-            }
-            for (var servlet : app.servlets()) {
-                if (securedServlets.contains(servlet.getClassName())) {
-                    registration.addMappingForServletNames(all, false, servlet.getName());
-                }
-            }
-        });
     }
 
     private static void close(WebAppClassLoader loader) {

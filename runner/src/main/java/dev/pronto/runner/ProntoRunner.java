@@ -56,10 +56,14 @@ public final class ProntoRunner {
     public static ProntoServer start(RunnerOptions options) throws Exception {
         ProntoServer.Builder builder = Pronto.server().config(c -> c.port(options.port()).ioThreads(options.threads()));
         List<Long> assemblyMillis = new ArrayList<>();
+        // one realm for every application, as a Tomcat engine's realm: passwords hashed (PBKDF2), see the README
+        dev.pronto.servlet.security.Realm realm = options.users() == null ? null
+                : dev.pronto.servlet.security.UserFileRealm.load(options.users());
         for (Path war : options.wars()) {
             long started = System.nanoTime();
             try {
-                builder.webapp(WarDeployment.of(war));
+                builder.webapp(realm == null ? WarDeployment.of(war)
+                        : WarDeployment.of(war).andThen(app -> app.realm(realm)));
             } catch (RuntimeException e) {
                 throw new IllegalStateException(war + ": " + e.getMessage(), e);
             }

@@ -6,21 +6,31 @@ import java.util.List;
 
 /**
  * The runner's command line: WAR files or directories, {@code --port N} (default 8080, 0 picks a free port) and
- * {@code --threads N} (I/O event loops, default the available processors). Immutable.
+ * {@code --threads N} (I/O event loops, default the available processors), {@code --users FILE} (the users and
+ * roles the applications' security constraints check, a {@code UserFileRealm} properties file; none by default).
+ * Immutable.
  */
-public record RunnerOptions(List<Path> wars, int port, int threads) {
+public record RunnerOptions(List<Path> wars, int port, int threads, Path users) {
 
-    static final String USAGE = "Usage: java -jar pronto-runner.jar app.war [other.war ...] [--port N] [--threads N]";
+    static final String USAGE = "Usage: java -jar pronto-runner.jar app.war [other.war ...] [--port N] [--threads N]"
+            + " [--users FILE]";
 
     /** Parses {@code args}; a mistake throws {@link IllegalArgumentException} with a message for the user. */
     public static RunnerOptions parse(String... args) {
         List<Path> wars = new ArrayList<>();
         int port = 8080;
         int threads = Runtime.getRuntime().availableProcessors();
+        Path users = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = number(args, ++i, "--port", 0, 65535);
                 case "--threads" -> threads = number(args, ++i, "--threads", 1, 1024);
+                case "--users" -> {
+                    if (++i >= args.length) {
+                        throw new IllegalArgumentException("--users needs a file. " + USAGE);
+                    }
+                    users = Path.of(args[i]);
+                }
                 default -> {
                     if (args[i].startsWith("--")) {
                         throw new IllegalArgumentException("Unknown option " + args[i] + ". " + USAGE);
@@ -32,7 +42,7 @@ public record RunnerOptions(List<Path> wars, int port, int threads) {
         if (wars.isEmpty()) {
             throw new IllegalArgumentException("No WAR given. " + USAGE);
         }
-        return new RunnerOptions(List.copyOf(wars), port, threads);
+        return new RunnerOptions(List.copyOf(wars), port, threads, users);
     }
 
     private static int number(String[] args, int i, String option, int min, int max) {

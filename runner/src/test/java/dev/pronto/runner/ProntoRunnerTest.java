@@ -59,6 +59,40 @@ class ProntoRunnerTest {
         }
     }
 
+    @Test
+    void usersFileGuardsTheConstraintsOfADeployedWar() throws Exception {
+        Path war = dir.resolve("secure");
+        Files.createDirectories(war.resolve("WEB-INF"));
+        Files.createDirectories(war.resolve("admin"));
+        Files.writeString(war.resolve("admin/secret.txt"), "the secret");
+        Files.writeString(war.resolve("WEB-INF/web.xml"), """
+                <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.1">
+                  <security-constraint>
+                    <web-resource-collection><url-pattern>/admin/*</url-pattern></web-resource-collection>
+                    <auth-constraint><role-name>admin</role-name></auth-constraint>
+                  </security-constraint>
+                  <login-config><auth-method>BASIC</auth-method><realm-name>runner</realm-name></login-config>
+                  <security-role><role-name>admin</role-name></security-role>
+                </web-app>
+                """);
+        Path users = dir.resolve("users.properties");
+        Files.writeString(users, "ada = " + dev.pronto.servlet.security.PasswordHash.hash("s3cret", 1000)
+                + ", admin\n");
+        ProntoServer server = ProntoRunner.start(war.toString(), "--port", "0", "--threads", "1", "--users",
+                users.toString());
+        try {
+            assertEquals(401, get(server.port(), "/secure/admin/secret.txt").statusCode());
+            String basic = java.util.Base64.getEncoder().encodeToString("ada:s3cret".getBytes());
+            HttpResponse<String> in = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + server.port() + "/secure/admin/secret.txt")).header("Authorization", "Basic " + basic)
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, in.statusCode());
+            assertEquals("the secret", in.body());
+        } finally {
+            server.destroy();
+        }
+    }
+
     /** The runner's main class in its own JVM, with the class path the fat jar is made of; output to a file. */
     static Process launch(Path workDir, Path output, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")

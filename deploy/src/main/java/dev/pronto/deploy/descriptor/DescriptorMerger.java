@@ -57,7 +57,11 @@ public final class DescriptorMerger {
         copy.welcomeFiles = main.welcomeFiles == null ? null : new ArrayList<>(main.welcomeFiles);
         copy.errorPages.putAll(main.errorPages);
         copy.localeEncodings.putAll(main.localeEncodings);
-        copy.securedPatterns.addAll(main.securedPatterns);
+        copy.securityConstraints.addAll(main.securityConstraints);
+        copy.loginConfig = main.loginConfig;
+        copy.securityRoles.addAll(main.securityRoles);
+        copy.roleRefs.addAll(main.roleRefs);
+        copy.runAs.putAll(main.runAs);
         copy.unsupported.addAll(main.unsupported);
         return copy;
     }
@@ -108,7 +112,14 @@ public final class DescriptorMerger {
             merged.responseCharacterEncoding = fragment.responseCharacterEncoding;
         }
         merged.denyUncoveredHttpMethods |= fragment.denyUncoveredHttpMethods;
-        merged.securedPatterns.addAll(fragment.securedPatterns);
+        // §8.2.3: security constraints, roles and role references add up; the main login-config wins
+        merged.securityConstraints.addAll(fragment.securityConstraints);
+        if (merged.loginConfig == null) {
+            merged.loginConfig = fragment.loginConfig;
+        }
+        fragment.securityRoles.stream().filter(r -> !merged.securityRoles.contains(r)).forEach(merged.securityRoles::add);
+        merged.roleRefs.addAll(fragment.roleRefs);
+        fragment.runAs.forEach(merged.runAs::putIfAbsent);
         merged.unsupported.addAll(fragment.unsupported);
     }
 }

@@ -108,9 +108,25 @@ public final class WebXml {
     public List<String> welcomeFiles;
     public final Map<String, ErrorPageDef> errorPages = new LinkedHashMap<>();
     public final Map<String, String> localeEncodings = new LinkedHashMap<>();
-    /** URL patterns of {@code <security-constraint>}s (they need container security, which does not exist yet). */
-    public final List<String> securedPatterns = new ArrayList<>();
+    /** {@code <security-constraint>}s, in order (Servlet 6.1 §13.8 combines them). */
+    public final List<dev.pronto.servlet.security.SecurityConstraint> securityConstraints = new ArrayList<>();
+    /** {@code <login-config>}, or null. */
+    public LoginConfigDef loginConfig;
+    /** {@code <security-role>} names. */
+    public final List<String> securityRoles = new ArrayList<>();
+    /** {@code <security-role-ref>}s of the servlets. */
+    public final List<RoleRefDef> roleRefs = new ArrayList<>();
+    /** {@code <run-as>} role by servlet name. */
+    public final Map<String, String> runAs = new LinkedHashMap<>();
     public final List<Unsupported> unsupported = new ArrayList<>();
+
+    /** A {@code <login-config>}; absent values are null. */
+    public record LoginConfigDef(String authMethod, String realmName, String formLoginPage, String formErrorPage) {
+    }
+
+    /** A servlet's {@code <security-role-ref>}: the role name its code uses and the role it links to. */
+    public record RoleRefDef(String servletName, String roleName, String roleLink) {
+    }
 
     public WebXml(String source, boolean fragment) {
         this.source = source;

@@ -35,7 +35,7 @@ public final class WebXmlParser {
             "http://xmlns.jcp.org/xml/ns/javaee", "https://jakarta.ee/xml/ns/jakartaee");
     private static final Set<String> VERSIONS = Set.of("3.0", "3.1", "4.0", "5.0", "6.0", "6.1");
     private static final Set<String> DESCRIPTIVE = Set.of("description", "display-name", "icon", "distributable",
-            "module-name", "security-role", "ordering", "absolute-ordering", "name");
+            "module-name", "ordering", "absolute-ordering", "name");
     private static final Map<String, String> UNSUPPORTED = unsupportedElements();
 
     private WebXmlParser() {
@@ -43,8 +43,6 @@ public final class WebXmlParser {
 
     private static Map<String, String> unsupportedElements() {
         Map<String, String> map = new LinkedHashMap<>();
-        map.put("security-constraint", "container security");
-        map.put("login-config", "container authentication");
         map.put("jsp-config", "JSP");
         for (String jndi : List.of("env-entry", "ejb-ref", "ejb-local-ref", "service-ref", "resource-ref",
                 "resource-env-ref", "message-destination-ref", "message-destination", "persistence-context-ref",
@@ -114,6 +112,9 @@ public final class WebXmlParser {
             case "response-character-encoding" -> xml.responseCharacterEncoding = e.text();
             case "default-context-path" -> xml.defaultContextPath = e.text();
             case "deny-uncovered-http-methods" -> xml.denyUncoveredHttpMethods = true;
+            case "security-constraint" -> xml.securityConstraints.add(DescriptorSecurity.constraint(e));
+            case "login-config" -> xml.loginConfig = DescriptorSecurity.loginConfig(e);
+            case "security-role" -> xml.securityRoles.add(required(e, "role-name"));
             default -> other(xml, e);
         }
     }
@@ -122,11 +123,6 @@ public final class WebXmlParser {
         String feature = UNSUPPORTED.get(e.name());
         if (feature != null) {
             xml.unsupported.add(new Unsupported(feature + " <" + e.name() + ">", e.location()));
-            if (e.name().equals("security-constraint")) {
-                for (XmlElement collection : e.children("web-resource-collection")) {
-                    xml.securedPatterns.addAll(collection.childTexts("url-pattern"));
-                }
-            }
         } else if (!DESCRIPTIVE.contains(e.name())) {
             LOG.warn("{}: ignoring unknown element <{}>", e.location(), e.name());
         }
@@ -154,8 +150,12 @@ public final class WebXmlParser {
     private static void addServlet(WebXml xml, XmlElement e) {
         String name = required(e, "servlet-name");
         if (e.child("run-as") != null) {
-            xml.unsupported.add(new Unsupported("container security <run-as> of servlet " + name,
-                    e.child("run-as").location()));
+            xml.runAs.put(name, required(e.child("run-as"), "role-name"));
+        }
+        for (XmlElement ref : e.children("security-role-ref")) {
+            String role = required(ref, "role-name");
+            String link = ref.childText("role-link");
+            xml.roleRefs.add(new WebXml.RoleRefDef(name, role, link == null ? role : link));
         }
         String jspFile = e.childText("jsp-file");
         if (jspFile != null) {

@@ -138,16 +138,37 @@ class WebXmlParserTest {
     void featuresThatDoNotExistYetAreListedWithTheirLocation() {
         WebXml xml = parse(webApp("""
                 <security-constraint><web-resource-collection><url-pattern>/admin/*</url-pattern>
-                </web-resource-collection></security-constraint>
-                <login-config><auth-method>BASIC</auth-method></login-config>
+                <http-method>POST</http-method></web-resource-collection>
+                <auth-constraint><role-name>admin</role-name></auth-constraint>
+                <user-data-constraint><transport-guarantee>CONFIDENTIAL</transport-guarantee></user-data-constraint>
+                </security-constraint>
+                <security-constraint><web-resource-collection><url-pattern>/closed/*</url-pattern>
+                </web-resource-collection><auth-constraint/></security-constraint>
+                <login-config><auth-method>FORM</auth-method><realm-name>r</realm-name><form-login-config>
+                <form-login-page>/login.html</form-login-page><form-error-page>/fail.html</form-error-page>
+                </form-login-config></login-config>
+                <security-role><role-name>admin</role-name></security-role>
+                <servlet><servlet-name>s</servlet-name><servlet-class>x.S</servlet-class>
+                <run-as><role-name>system</role-name></run-as>
+                <security-role-ref><role-name>boss</role-name><role-link>admin</role-link></security-role-ref>
+                </servlet>
                 <jsp-config/>
                 <resource-ref><res-ref-name>jdbc/x</res-ref-name></resource-ref>
                 <servlet><servlet-name>j</servlet-name><jsp-file>/a.jsp</jsp-file></servlet>
                 """));
         List<String> needs = xml.unsupported.stream().map(Object::toString).toList();
-        assertEquals(5, needs.size(), needs.toString());
-        assertTrue(needs.get(0).startsWith("container security <security-constraint> (WEB-INF/web.xml:3:"), needs.get(0));
-        assertEquals(List.of("/admin/*"), xml.securedPatterns);
+        assertEquals(3, needs.size(), needs.toString());
+        assertTrue(needs.get(0).startsWith("JSP <jsp-config>"), needs.get(0));
+        assertEquals(2, xml.securityConstraints.size());
+        var admin = xml.securityConstraints.get(0);
+        assertEquals(List.of("/admin/*"), admin.collections().get(0).urlPatterns());
+        assertEquals(java.util.Set.of("POST"), admin.collections().get(0).httpMethods());
+        assertEquals(java.util.Set.of("admin"), admin.roles());
+        assertEquals(java.util.Set.of(), xml.securityConstraints.get(1).roles(), "an empty auth-constraint denies all");
+        assertEquals(new WebXml.LoginConfigDef("FORM", "r", "/login.html", "/fail.html"), xml.loginConfig);
+        assertEquals(List.of("admin"), xml.securityRoles);
+        assertEquals(java.util.Map.of("s", "system"), xml.runAs);
+        assertEquals(List.of(new WebXml.RoleRefDef("s", "boss", "admin")), xml.roleRefs);
     }
 
     @Test
