@@ -54,11 +54,11 @@ public record TlsConfig(
             throw new IllegalArgumentException("reloadCheckInterval must be positive: " + reloadCheckInterval);
         }
         Map<String, TlsKeyMaterial> names = new LinkedHashMap<>();
-        sniKeys.forEach((name, material) -> names.put(name.toLowerCase(Locale.ROOT),
+        (sniKeys == null ? Map.<String, TlsKeyMaterial>of() : sniKeys).forEach((name, material) -> names.put(name.toLowerCase(Locale.ROOT),
                 Objects.requireNonNull(material, "key of " + name)));
         sniKeys = Map.copyOf(names);
-        protocols = List.copyOf(protocols);
-        ciphers = List.copyOf(ciphers);
+        protocols = protocols == null ? List.of() : List.copyOf(protocols);
+        ciphers = ciphers == null ? List.of() : List.copyOf(ciphers);
     }
 
     public static Builder builder() {

@@ -30,6 +30,7 @@ public final class PemFiles {
 
     private static final Pattern BLOCK = Pattern.compile(
             "-----BEGIN ([A-Z0-9 ]+)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
+    private static final String PBES2_OID = "1.2.840.113549.1.5.13";
     private static final String[] KEY_ALGORITHMS = {"RSA", "EC", "EdDSA", "RSASSA-PSS", "DSA"};
 
     private PemFiles() {
@@ -103,8 +104,12 @@ public final class PemFiles {
         }
         try {
             EncryptedPrivateKeyInfo info = new EncryptedPrivateKeyInfo(der);
-            // PBES2 keys name their real scheme in the parameters (e.g. PBEWithHmacSHA256AndAES_256)
-            String algorithm = info.getAlgParameters() != null ? info.getAlgParameters().toString() : info.getAlgName();
+            // PBES2 (RFC 8018 §6.2, OpenSSL's default) names its real scheme only in the parameters'
+            // string form (e.g. PBEWithHmacSHA256AndAES_256); PBES1 schemes name themselves
+            String algorithm = info.getAlgName();
+            if ((algorithm.equals("PBES2") || algorithm.equals(PBES2_OID)) && info.getAlgParameters() != null) {
+                algorithm = info.getAlgParameters().toString();
+            }
             Key secret = SecretKeyFactory.getInstance(algorithm).generateSecret(new PBEKeySpec(password.toCharArray()));
             Cipher cipher = Cipher.getInstance(algorithm);
             cipher.init(Cipher.DECRYPT_MODE, secret, info.getAlgParameters());
