@@ -41,6 +41,9 @@ register hello-core    samples/hello-core/target/hello-core.jar                 
 register pronto-worker-uring samples/hello-servlet/target/hello-servlet.jar --transport io_uring
 register pronto-inline-uring samples/hello-servlet/target/hello-servlet.jar --inline --transport io_uring
 register hello-core-uring    samples/hello-core/target/hello-core.jar --transport io_uring
+# HTTPS (TLS 1.3, self-signed certificate made at start) on the same sample; wrk speaks TLS itself
+register pronto-tls-jdk     samples/hello-servlet/target/hello-servlet.jar --tls jdk      # JDK TLS provider
+register pronto-tls-openssl samples/hello-servlet/target/hello-servlet.jar --tls openssl  # OpenSSL (netty-tcnative)
 # Peers: ./mvnw -q -pl benchmarks -am package -DskipTests
 register tomcat   benchmarks/target/peer-tomcat.jar
 register jetty    benchmarks/target/peer-jetty.jar
@@ -277,6 +280,12 @@ alive() {
   [[ -n $state && $state != Z ]]
 }
 
+# The server being measured, and the URL base it answers on: https for a server started with --tls.
+CURRENT=""
+base_url() {
+  if [[ -n $CURRENT && " ${EXTRA_ARGS[$CURRENT]} " == *" --tls "* ]]; then echo "https://127.0.0.1:$PORT"; else echo "http://127.0.0.1:$PORT"; fi
+}
+
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; }
 
 start_server() { # name -> sets SERVER_PID
@@ -291,7 +300,7 @@ wait_ready() { # name; 0 once GET /plaintext answers 200
   local deadline=$((SECONDS + START_TIMEOUT_S)) code
   while ((SECONDS < deadline)); do
     alive || return 1
-    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$PORT/plaintext")
+    code=$(curl -sk -o /dev/null -w '%{http_code}' --max-time 2 "$(base_url)/plaintext")
     [[ $code == 200 ]] && return 0
     sleep 0.2
   done
@@ -319,7 +328,7 @@ expected_body() { case $1 in /plaintext) printf 'Hello, World!' ;; /json) printf
 check_bodies() { # prints what is wrong, if anything
   local path body
   for path in $(for s in $SCENARIOS; do scenario_path "$s"; done | sort -u); do
-    body=$(curl -s --max-time 5 "http://127.0.0.1:$PORT$path")
+    body=$(curl -sk --max-time 5 "$(base_url)$path")
     [[ $body == "$(expected_body "$path")" ]] || printf '%s returned %q; ' "$path" "${body:0:80}"
   done
 }
@@ -328,7 +337,8 @@ check_bodies() { # prints what is wrong, if anything
 # run_wrk SCENARIO DURATION OUTPUT -> wrk's report in OUTPUT, "user sys elapsed" in OUTPUT.time
 run_wrk() {
   local scenario=$1 duration=$2 out=$3
-  local url="http://127.0.0.1:$PORT$(scenario_path "$scenario")"
+  local url
+  url="$(base_url)$(scenario_path "$scenario")"
   local args=(-t1 "-c$(scenario_connections "$scenario")" "-d$duration" --timeout "$WRK_TIMEOUT")
   local after=()
   if [[ $scenario == pipelined ]]; then
@@ -511,6 +521,7 @@ for name in $SERVERS; do
     die "port $PORT is already in use before starting $name; stop whatever listens there or pass --port"
   fi
   ran=$((ran + 1))
+  CURRENT=$name
   log "starting $name: ${JAR[$name]} --port $PORT ${EXTRA_ARGS[$name]}"
   start_server "$name"
   if ! wait_ready "$name"; then

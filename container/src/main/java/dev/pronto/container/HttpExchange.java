@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.FileChannel;
+import javax.net.ssl.SSLSession;
 
 /**
  * One request and its response on an HTTP/1.1 connection. The request head is Netty's own object, not a copy.
@@ -41,8 +42,16 @@ public interface HttpExchange {
         return request().headers();
     }
 
-    /** {@code "http"}; TLS is not supported yet. */
+    /** {@code "https"} on a TLS port, else {@code "http"}. */
     String scheme();
+
+    /**
+     * The TLS session of the connection (peer certificates, cipher suite, session id), or {@code null} on a
+     * cleartext port. Looked up when called; callers cache it for the request.
+     */
+    default SSLSession tlsSession() {
+        return null;
+    }
 
     InetSocketAddress remoteAddress();
 

@@ -2,6 +2,7 @@ package dev.pronto.container;
 
 import dev.pronto.container.connection.ConnectionRegistry;
 import dev.pronto.container.connection.ConnectionSettings;
+import dev.pronto.container.tls.TlsEndpoint;
 import dev.pronto.container.transport.Http1ChannelInitializer;
 import dev.pronto.container.transport.PortClashProbe;
 import dev.pronto.container.transport.TransportSupport;
@@ -28,7 +29,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An HTTP/1.1 server: binds, runs one event loop per I/O thread and hands every request to an {@link HttpHandler}.
+ * An HTTP/1.1 server: binds its port (HTTPS when {@link ServerConfig#tls()} is set, plus an optional cleartext
+ * {@link ServerConfig#httpPort()}), runs one event loop per I/O thread and hands every request to an {@link HttpHandler}.
  * Embedding: {@code Server.create(ServerConfig.builder().port(8080).build(), handler).start()}.
  * Thread-safe; {@link #start()} and {@link #stop(Duration)} may be called from any thread, once each per cycle.
  */
@@ -43,6 +45,8 @@ public final class Server implements AutoCloseable {
     private ConnectionRegistry registry;
     private TransportSupport.Choice transport;
     private volatile InetSocketAddress boundAddress;
+    private volatile InetSocketAddress boundHttpAddress;
+    private volatile TlsEndpoint tls;
 
     private Server(ServerConfig config, HttpHandler handler) {
         this.config = Objects.requireNonNull(config, "config");
@@ -66,35 +70,53 @@ public final class Server implements AutoCloseable {
             throw new IllegalStateException("Server already started");
         }
         long startNanos = System.nanoTime();
+        // key material first: a bad key store fails the start before any thread or socket exists
+        tls = config.tls() == null ? null : TlsEndpoint.start(config.tls());
         transport = TransportSupport.choose(config.transport());
         group = new MultiThreadIoEventLoopGroup(config.ioThreads(), new DefaultThreadFactory("pronto-io"),
                 transport.ioHandlerFactory());
         registry = new ConnectionRegistry(config.maxConnections());
         ConnectionSettings settings = new ConnectionSettings(config, handler, registry);
-        Http1ChannelInitializer initializer = new Http1ChannelInitializer(config, settings);
+        int port = config.port();
+        int mainChannels = 0;
         try {
-            bind(initializer);
+            boundAddress = bind(new Http1ChannelInitializer(config, settings, tls), port);
+            mainChannels = serverChannels.size();
+            if (config.httpPort() >= 0) {
+                port = config.httpPort();
+                boundHttpAddress = bind(new Http1ChannelInitializer(config, settings, null), port);
+            }
         } catch (IOException | RuntimeException e) {
             // reuse-port binds one socket per loop: those bound before the failure must not stay open
             closeServerChannels();
             shutdownGroup();
-            throw translateBindFailure(e);
+            closeTls();
+            boundAddress = null;
+            boundHttpAddress = null;
+            throw translateBindFailure(e, port);
         }
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
-        log.info("Pronto listening on {} ({} transport: {}; {} I/O threads{}) in {} ms", boundAddress,
+        log.info("Pronto listening on {}{} ({} transport: {}; {} I/O threads{}{}) in {} ms", describeBound(),
+                boundHttpAddress == null ? "" : " and http " + boundHttpAddress,
                 transport.transport().name().toLowerCase(), transport.reason(), config.ioThreads(),
-                serverChannels.size() > 1 ? ", SO_REUSEPORT x" + serverChannels.size() : "", millis);
+                mainChannels > 1 ? ", SO_REUSEPORT x" + mainChannels : "",
+                tls == null ? "" : "; TLS: " + tls.describe(), millis);
         return this;
     }
 
-    private void bind(Http1ChannelInitializer initializer) throws IOException {
+    private String describeBound() {
+        return tls == null ? String.valueOf(boundAddress) : "https " + boundAddress;
+    }
+
+    private InetSocketAddress bind(Http1ChannelInitializer initializer, int port) throws IOException {
         InetSocketAddress requested = config.host() == null || config.host().isEmpty()
-                ? new InetSocketAddress(config.port()) : new InetSocketAddress(config.host(), config.port());
+                ? new InetSocketAddress(port) : new InetSocketAddress(config.host(), port);
         if (requested.isUnresolved()) {
             throw new UnknownHostException("Cannot resolve host " + config.host());
         }
+        int first = serverChannels.size();
         if (transport.canReusePort() && config.reusePort() && config.ioThreads() > 1) {
-            PortClashProbe.check(config.host(), config.port());
+            PortClashProbe.check(config.host(), port);
             // One listening socket per event loop: the kernel spreads connections, each loop accepts its own.
             InetSocketAddress address = requested;
             for (EventExecutor executor : group) {
@@ -105,7 +127,7 @@ public final class Server implements AutoCloseable {
         } else {
             bindOne(group, group, initializer, requested, false);
         }
-        boundAddress = (InetSocketAddress) serverChannels.get(0).localAddress();
+        return (InetSocketAddress) serverChannels.get(first).localAddress();
     }
 
     private Channel bindOne(EventLoopGroup parent, EventLoopGroup child, Http1ChannelInitializer initializer,
@@ -137,11 +159,11 @@ public final class Server implements AutoCloseable {
      * address nor port; say which, keeping a {@link BindException} so callers (Spring Boot's PortInUseException
      * among them) still recognise it.
      */
-    private IOException translateBindFailure(Exception e) {
+    private IOException translateBindFailure(Exception e, int port) {
         if (e instanceof UnknownHostException unknown) {
             return unknown;
         }
-        String where = "cannot bind " + describeRequestedAddress();
+        String where = "cannot bind " + describeRequestedAddress(port);
         String message = String.valueOf(e.getMessage());
         if (message.toLowerCase(Locale.ROOT).contains("in use")) {
             return withCause(new BindException("Address already in use: " + where), e);
@@ -152,10 +174,10 @@ public final class Server implements AutoCloseable {
         return new IOException(message + " (" + where + ")", e);
     }
 
-    private String describeRequestedAddress() {
+    private String describeRequestedAddress(int port) {
         String host = config.host();
-        return host == null || host.isEmpty() ? "port " + config.port() + " on all interfaces"
-                : (host.indexOf(':') >= 0 ? '[' + host + ']' : host) + ':' + config.port();
+        return host == null || host.isEmpty() ? "port " + port + " on all interfaces"
+                : (host.indexOf(':') >= 0 ? '[' + host + ']' : host) + ':' + port;
     }
 
     /** Netty's epoll errors read "bind(..) failed with error(-99): Cannot assign requested address". */
@@ -180,6 +202,54 @@ public final class Server implements AutoCloseable {
 
     public InetSocketAddress address() {
         return boundAddress;
+    }
+
+    /** The bound cleartext port next to the TLS one ({@link ServerConfig#httpPort()}), or -1 if there is none. */
+    public int httpPort() {
+        InetSocketAddress address = boundHttpAddress;
+        return address == null ? -1 : address.getPort();
+    }
+
+    /**
+     * The bound HTTPS port, or -1 when the server speaks no TLS; where a {@code CONFIDENTIAL} transport guarantee
+     * redirects to.
+     */
+    public int securePort() {
+        return config.tls() == null || boundAddress == null ? -1 : boundAddress.getPort();
+    }
+
+    /**
+     * Re-reads the TLS key and trust files; connections opened from now on use them, open ones keep theirs.
+     *
+     * @throws IOException naming the file when it cannot be read (the current certificates stay in use)
+     */
+    public void reloadTls() throws IOException {
+        requireTls().reload();
+    }
+
+    /** Switches the TLS port to {@code newConfig} (new connections only), e.g. when a Spring Boot SSL bundle changes. */
+    public void reloadTls(TlsConfig newConfig) throws IOException {
+        requireTls().reload(newConfig);
+    }
+
+    /** Connections whose TLS handshake failed (not TLS, alert, timeout, client gone) since the start; 0 without TLS. */
+    public long tlsHandshakeFailures() {
+        TlsEndpoint t = tls;
+        return t == null ? 0 : t.handshakeFailures();
+    }
+
+    /** {@code "OpenSSL"} or {@code "JDK"} while TLS is serving, else null. */
+    public String tlsProvider() {
+        TlsEndpoint t = tls;
+        return t == null ? null : t.providerName();
+    }
+
+    private TlsEndpoint requireTls() {
+        TlsEndpoint t = tls;
+        if (t == null) {
+            throw new IllegalStateException(config.tls() == null ? "TLS is not configured" : "Server not started");
+        }
+        return t;
     }
 
     /** The transport actually in use; {@code null} before {@link #start()}. */
@@ -215,7 +285,17 @@ public final class Server implements AutoCloseable {
         }
         registry.closeAll();
         shutdownGroup();
+        closeTls();
         boundAddress = null;
+        boundHttpAddress = null;
+    }
+
+    private void closeTls() {
+        TlsEndpoint t = tls;
+        tls = null;
+        if (t != null) {
+            t.close();
+        }
     }
 
     private void closeServerChannels() {

@@ -28,6 +28,9 @@ import java.util.Objects;
  *                          for no limit
  * @param allowTrace        answer {@code TRACE}; off by default (405), as with Tomcat's {@code allowTrace}, because
  *                          echoing the request exposes cookies and credentials to scripts (cross-site tracing)
+ * @param tls               TLS on {@code port} (HTTPS); {@code null} for cleartext HTTP
+ * @param httpPort          with {@code tls}, a second, cleartext HTTP port of the same server (0 picks a free one,
+ *                          read it back with {@link Server#httpPort()}); {@code -1} (default) for none
  */
 public record ServerConfig(
         String host,
@@ -47,7 +50,9 @@ public record ServerConfig(
         Duration idleTimeout,
         Duration blockingTimeout,
         long maxFormSize,
-        boolean allowTrace) {
+        boolean allowTrace,
+        TlsConfig tls,
+        int httpPort) {
 
     /** Tomcat's {@code maxPostSize} default: 2 MiB. */
     public static final long DEFAULT_MAX_FORM_SIZE = 2L * 1024 * 1024;
@@ -59,6 +64,13 @@ public record ServerConfig(
         Objects.requireNonNull(blockingTimeout, "blockingTimeout");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port out of range: " + port);
+        }
+        if (httpPort < -1 || httpPort > 65535) {
+            throw new IllegalArgumentException("httpPort out of range: " + httpPort);
+        }
+        if (httpPort != -1 && tls == null) {
+            throw new IllegalArgumentException("httpPort " + httpPort + " needs tls: it is the cleartext port next to "
+                    + "the TLS one");
         }
         requirePositive(ioThreads, "ioThreads");
         requirePositive(backlog, "backlog");
@@ -119,6 +131,8 @@ public record ServerConfig(
         private Duration blockingTimeout = Duration.ofSeconds(60);
         private long maxFormSize = DEFAULT_MAX_FORM_SIZE;
         private boolean allowTrace;
+        private TlsConfig tls;
+        private int httpPort = -1;
 
         Builder() {
         }
@@ -142,6 +156,8 @@ public record ServerConfig(
             blockingTimeout = c.blockingTimeout;
             maxFormSize = c.maxFormSize;
             allowTrace = c.allowTrace;
+            tls = c.tls;
+            httpPort = c.httpPort;
         }
 
         public Builder host(String host) { this.host = host; return this; }
@@ -162,11 +178,15 @@ public record ServerConfig(
         public Builder blockingTimeout(Duration blockingTimeout) { this.blockingTimeout = blockingTimeout; return this; }
         public Builder maxFormSize(long maxFormSize) { this.maxFormSize = maxFormSize; return this; }
         public Builder allowTrace(boolean allowTrace) { this.allowTrace = allowTrace; return this; }
+        /** TLS on {@link #port(int)}; {@code null} (default) for cleartext. */
+        public Builder tls(TlsConfig tls) { this.tls = tls; return this; }
+        /** A second, cleartext port next to the TLS one; -1 (default) for none. */
+        public Builder httpPort(int httpPort) { this.httpPort = httpPort; return this; }
 
         public ServerConfig build() {
             return new ServerConfig(host, port, ioThreads, transport, reusePort, backlog, tcpNoDelay, serverHeader,
                     maxUriLength, maxHeaderSize, maxBodySize, maxPipelined, maxConnections, headTimeout,
-                    idleTimeout, blockingTimeout, maxFormSize, allowTrace);
+                    idleTimeout, blockingTimeout, maxFormSize, allowTrace, tls, httpPort);
         }
     }
 }

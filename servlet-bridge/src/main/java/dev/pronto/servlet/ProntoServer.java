@@ -199,6 +199,21 @@ public final class ProntoServer implements AutoCloseable {
         return server.port();
     }
 
+    /** The bound HTTPS port, or -1 without TLS: where a {@code CONFIDENTIAL} transport guarantee redirects to. */
+    public synchronized int securePort() {
+        return server == null ? -1 : server.securePort();
+    }
+
+    /** The bound cleartext port next to the HTTPS one ({@code ServerConfig.httpPort}), or -1. */
+    public synchronized int httpPort() {
+        return server == null ? -1 : server.httpPort();
+    }
+
+    /** The running core server (TLS reload, handshake failure count …); null when not running. */
+    public synchronized Server coreServer() {
+        return server;
+    }
+
     /** Requests in flight, async ones included; never blocks, so it can watch a graceful {@link #stop}. */
     public long activeRequests() {
         Server running = server;

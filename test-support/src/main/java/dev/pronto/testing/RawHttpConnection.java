@@ -46,6 +46,12 @@ public final class RawHttpConnection implements AutoCloseable {
         return new RawHttpConnection(socket);
     }
 
+    /** Speaks over {@code socket}, already connected (e.g. an {@code SSLSocket} after its handshake). */
+    public static RawHttpConnection over(Socket socket) throws IOException {
+        socket.setSoTimeout(10_000);
+        return new RawHttpConnection(socket);
+    }
+
     public RawHttpConnection timeout(int millis) throws IOException {
         socket.setSoTimeout(millis);
         return this;

@@ -26,6 +26,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -37,6 +38,7 @@ import java.util.Queue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +64,7 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
 
     private final ConnectionSettings settings;
     private final Http1RequestDecoder decoder;
+    final boolean secure;
     private final ArrayDeque<Http1Exchange> inFlight = new ArrayDeque<>();
     private final ArrayDeque<Object> parked = new ArrayDeque<>();
     private final Queue<OffLoopOp> offLoopOps = PlatformDependent.newMpscQueue();
@@ -85,8 +88,14 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
     private long timerDeadline;
 
     public Http1Connection(ConnectionSettings settings, Http1RequestDecoder decoder) {
+        this(settings, decoder, false);
+    }
+
+    /** @param secure whether the channel's pipeline starts with a TLS handler */
+    public Http1Connection(ConnectionSettings settings, Http1RequestDecoder decoder, boolean secure) {
         this.settings = settings;
         this.decoder = decoder;
+        this.secure = secure;
     }
 
     // ---- life cycle -------------------------------------------------------------------------------------
@@ -667,6 +676,15 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
 
     ByteBufAllocator alloc() {
         return ctx.alloc();
+    }
+
+    /** The TLS session of a secure connection (looked up when asked), else null. */
+    SSLSession tlsSession() {
+        if (!secure || ctx == null) {
+            return null;
+        }
+        SslHandler ssl = ctx.pipeline().get(SslHandler.class);
+        return ssl == null ? null : ssl.engine().getSession();
     }
 
     InetSocketAddress remoteAddress() {

@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLSession;
 
 /**
  * One request/response on an {@link Http1Connection}. The application side (any one thread at a time) builds
@@ -104,7 +105,12 @@ final class Http1Exchange implements HttpExchange, BodyDemand {
 
     @Override
     public String scheme() {
-        return "http";
+        return connection.secure ? "https" : "http";
+    }
+
+    @Override
+    public SSLSession tlsSession() {
+        return connection.tlsSession();
     }
 
     @Override
@@ -237,12 +243,38 @@ final class Http1Exchange implements HttpExchange, BodyDemand {
             throw new IllegalStateException("Response already ended");
         }
         commitIfOpen();
+        if (connection.secure) {
+            writeFileChunks(file, position, length);
+            return;
+        }
         DefaultFileRegion region = new DefaultFileRegion(file, position, length);
         if (head) {
             region.release();
             return;
         }
         connection.submit(this, region, false);
+    }
+
+    /** TLS encrypts in user space, so no sendfile: the pipeline's chunked writer reads the file as it drains. */
+    private void writeFileChunks(FileChannel file, long position, long length) {
+        if (head) {
+            closeQuietly(file);
+            return;
+        }
+        try {
+            connection.submit(this, new ChunkedFileBody(file, position, length), false);
+        } catch (IOException e) {
+            closeQuietly(file);
+            abort();
+        }
+    }
+
+    private static void closeQuietly(FileChannel file) {
+        try {
+            file.close();
+        } catch (IOException ignored) {
+            // nothing more to release
+        }
     }
 
     @Override

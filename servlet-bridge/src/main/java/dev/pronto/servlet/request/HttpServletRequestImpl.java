@@ -53,6 +53,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLSession;
 import java.util.concurrent.Executor;
 
 /**
@@ -76,6 +77,8 @@ public class HttpServletRequestImpl implements HttpServletRequest {
     private String pathInfo;
     private HttpServletMapping mapping;
     private Map<String, Object> attributes;
+    /** True once the TLS attributes were looked up (or found absent): they are added at most once. */
+    private boolean tlsAttributesLoaded;
     /** The request's own parameters (query string and body), parsed on first use. */
     private Map<String, String[]> ownParameters;
     /** The queries of the dispatches in progress, on top of {@link #ownParameters}; null for none. */
@@ -209,11 +212,32 @@ public class HttpServletRequestImpl implements HttpServletRequest {
 
     @Override
     public Object getAttribute(String name) {
-        return attributes == null ? null : attributes.get(name);
+        Object value = attributes == null ? null : attributes.get(name);
+        if (value == null && !tlsAttributesLoaded && name != null && name.startsWith("jakarta.servlet.request.")) {
+            loadTlsAttributes();
+            value = attributes == null ? null : attributes.get(name);
+        }
+        return value;
+    }
+
+    /** Servlet 6.1 §3.10: the TLS attributes exist on a secure connection; read from its session when first asked. */
+    private void loadTlsAttributes() {
+        tlsAttributesLoaded = true;
+        SSLSession session = exchange.tlsSession();
+        if (session == null) {
+            return;
+        }
+        if (attributes == null) {
+            attributes = new ConcurrentHashMap<>();
+        }
+        TlsRequestAttributes.of(session).forEach(attributes::putIfAbsent);
     }
 
     @Override
     public Enumeration<String> getAttributeNames() {
+        if (!tlsAttributesLoaded) {
+            loadTlsAttributes();
+        }
         return attributes == null ? Collections.emptyEnumeration()
                 : Collections.enumeration(List.copyOf(attributes.keySet()));
     }
@@ -617,7 +641,7 @@ public class HttpServletRequestImpl implements HttpServletRequest {
 
     @Override
     public ServletConnection getServletConnection() {
-        return new ServletConnectionImpl(exchange.connectionId());
+        return new ServletConnectionImpl(exchange.connectionId(), exchange.tlsSession() != null);
     }
 
     // ---- locales ----------------------------------------------------------------------------------------------

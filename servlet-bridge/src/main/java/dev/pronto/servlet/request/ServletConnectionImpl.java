@@ -2,8 +2,8 @@ package dev.pronto.servlet.request;
 
 import jakarta.servlet.ServletConnection;
 
-/** {@code ServletConnection} of an HTTP/1.1 connection (Servlet 6.1 §3.15). Immutable. */
-public record ServletConnectionImpl(String connectionId) implements ServletConnection {
+/** {@code ServletConnection} of an HTTP/1.1 connection, over TLS or not (Servlet 6.1 §3.15). Immutable. */
+public record ServletConnectionImpl(String connectionId, boolean secure) implements ServletConnection {
 
     @Override
     public String getConnectionId() {
@@ -22,6 +22,6 @@ public record ServletConnectionImpl(String connectionId) implements ServletConne
 
     @Override
     public boolean isSecure() {
-        return false;
+        return secure;
     }
 }

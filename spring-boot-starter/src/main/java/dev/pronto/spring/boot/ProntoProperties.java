@@ -1,5 +1,6 @@
 package dev.pronto.spring.boot;
 
+import dev.pronto.container.TlsConfig;
 import dev.pronto.container.Transport;
 import dev.pronto.container.transport.TransportSupport;
 import dev.pronto.servlet.dispatch.RequestExecutor;
@@ -61,7 +62,15 @@ public class ProntoProperties {
      */
     private Boolean useRelativeRedirects;
 
+    /**
+     * A cleartext HTTP port next to the HTTPS one when server.ssl.* is set (server.port is then HTTPS); 0 picks a
+     * free port. Default: none.
+     */
+    private Integer httpPort;
+
     private final Executor executor = new Executor();
+
+    private final Ssl ssl = new Ssl();
 
     public Integer getIoThreads() {
         return ioThreads;
@@ -178,6 +187,47 @@ public class ProntoProperties {
 
     public Executor getExecutor() {
         return executor;
+    }
+
+    public Integer getHttpPort() {
+        return httpPort;
+    }
+
+    public void setHttpPort(Integer httpPort) {
+        if (httpPort != null && (httpPort < 0 || httpPort > 65535)) {
+            throw new IllegalArgumentException("must be a port from 0 to 65535");
+        }
+        this.httpPort = httpPort;
+    }
+
+    public Ssl getSsl() {
+        return ssl;
+    }
+
+    /** {@code server.pronto.ssl.*}: TLS settings server.ssl.* has no property for. Bound once. */
+    public static class Ssl {
+
+        /** auto (OpenSSL when netty-tcnative loads, else the JDK), jdk or openssl (start fails if it does not load). */
+        private TlsConfig.Provider provider = TlsConfig.Provider.AUTO;
+
+        /** A TLS handshake not finished within it is closed and counted. Default: 10s. */
+        private Duration handshakeTimeout;
+
+        public TlsConfig.Provider getProvider() {
+            return provider;
+        }
+
+        public void setProvider(TlsConfig.Provider provider) {
+            this.provider = provider;
+        }
+
+        public Duration getHandshakeTimeout() {
+            return handshakeTimeout;
+        }
+
+        public void setHandshakeTimeout(Duration handshakeTimeout) {
+            this.handshakeTimeout = positive(handshakeTimeout);
+        }
     }
 
     private static Integer atLeastOne(Integer value) {

@@ -5,17 +5,24 @@ import dev.pronto.servlet.ProntoServer;
 import dev.pronto.servlet.WebAppBuilder;
 import dev.pronto.servlet.context.WebApplication;
 import dev.pronto.servlet.dispatch.RequestExecutor;
+import dev.pronto.container.Server;
+import dev.pronto.container.TlsConfig;
+import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.springframework.boot.web.server.AbstractConfigurableWebServerFactory;
 import org.springframework.boot.web.server.Shutdown;
+import org.springframework.boot.web.server.Ssl;
 import org.springframework.boot.web.server.WebServer;
 import org.springframework.boot.web.server.servlet.ConfigurableServletWebServerFactory;
 import org.springframework.boot.web.server.servlet.ServletContextInitializers;
 import org.springframework.boot.web.server.servlet.ServletWebServerSettings;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ResourceLoaderAware;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.ClassUtils;
@@ -29,6 +36,8 @@ import org.springframework.util.StringUtils;
 public class ProntoServletWebServerFactory extends AbstractConfigurableWebServerFactory
         implements ConfigurableServletWebServerFactory, ResourceLoaderAware {
 
+    private static final Logger log = LoggerFactory.getLogger(ProntoServletWebServerFactory.class);
+
     private final ServletWebServerSettings settings = new ServletWebServerSettings();
     private final List<Consumer<ServerConfig.Builder>> serverCustomizers = new ArrayList<>();
     private final List<Consumer<WebAppBuilder>> webAppCustomizers = new ArrayList<>();
@@ -37,6 +46,9 @@ public class ProntoServletWebServerFactory extends AbstractConfigurableWebServer
     private int maxHttpRequestHeaderSize = -1;
     private boolean useForwardHeaders;
     private boolean useRelativeRedirects;
+    private TlsConfig.Provider tlsProvider = TlsConfig.Provider.AUTO;
+    private Duration tlsHandshakeTimeout;
+    private int httpPort = -1;
     private ResourceLoader resourceLoader;
 
     public ProntoServletWebServerFactory() {
@@ -104,6 +116,21 @@ public class ProntoServletWebServerFactory extends AbstractConfigurableWebServer
         return useRelativeRedirects;
     }
 
+    /** The TLS implementation when {@code server.ssl.*} is set: auto (OpenSSL when it loads), jdk or openssl. */
+    public void setTlsProvider(TlsConfig.Provider provider) {
+        this.tlsProvider = Objects.requireNonNull(provider);
+    }
+
+    /** How long a TLS handshake may take before the connection is closed; null keeps Pronto's 10 s. */
+    public void setTlsHandshakeTimeout(Duration timeout) {
+        this.tlsHandshakeTimeout = timeout;
+    }
+
+    /** A cleartext HTTP port next to the HTTPS one ({@code server.pronto.http-port}); -1 for none. */
+    public void setHttpPort(int httpPort) {
+        this.httpPort = httpPort;
+    }
+
     @Override
     public WebServer getWebServer(ServletContextInitializer... initializers) {
         ClassLoader classLoader = resourceLoader != null && resourceLoader.getClassLoader() != null
@@ -116,12 +143,58 @@ public class ProntoServletWebServerFactory extends AbstractConfigurableWebServer
                 .executor(executorKind, maxConcurrency)
                 .webapp(app -> webApp.configure(app, ordered, classLoader))
                 .build();
+        registerSslBundleReload(server);
         ProntoWebServer webServer = new ProntoWebServer(server, getPort() >= 0, getShutdown() == Shutdown.GRACEFUL);
         webServer.initialize();
         for (WebApplication app : server.applications()) {
             webApp.sessionTimeoutSeconds(app);
         }
         return webServer;
+    }
+
+    /** Boot's {@code reload-on-update}: when a bundle the server uses changes, new connections get the new keys. */
+    private void registerSslBundleReload(ProntoServer server) {
+        Ssl ssl = getSsl();
+        if (!Ssl.isEnabled(ssl) || getSslBundles() == null) {
+            return;
+        }
+        List<String> names = new ArrayList<>();
+        if (StringUtils.hasText(ssl.getBundle())) {
+            names.add(ssl.getBundle());
+        }
+        ssl.getServerNameBundles().forEach(named -> names.add(named.bundle()));
+        for (String name : names) {
+            getSslBundles().addBundleUpdateHandler(name, updated -> reloadTls(server, name));
+        }
+    }
+
+    private void reloadTls(ProntoServer server, String bundleName) {
+        Server core = server.coreServer();
+        if (core == null) {
+            return;
+        }
+        try {
+            core.reloadTls(tlsConfig());
+            log.info("TLS reloaded: SSL bundle '{}' was updated", bundleName);
+        } catch (IOException | RuntimeException e) {
+            log.warn("TLS not reloaded after SSL bundle '{}' was updated, keeping the current keys: {}", bundleName,
+                    e.getMessage());
+        }
+    }
+
+    /** Boot loads the stores (server.ssl.* or the bundle); a failure names the property the user set. */
+    private TlsConfig tlsConfig() {
+        try {
+            return BootTls.map(getSslBundle(), getServerNameSslBundles(), getSsl(), tlsProvider, tlsHandshakeTimeout);
+        } catch (UnsupportedSettingException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            List<String> set = BootTls.propertiesSet(getSsl());
+            String property = set.isEmpty() ? "server.ssl.enabled" : set.get(0);
+            throw new UnsupportedSettingException(property, "cannot load the TLS key material: " + e.getMessage(),
+                    "Check " + (set.isEmpty() ? "server.ssl.*" : String.join(", ", set))
+                            + ": the files must exist and be readable, the passwords and alias must match.");
+        }
     }
 
     /** Boot's generic settings first, then Pronto's ({@code server.pronto.*} and user customizers). */
@@ -132,6 +205,15 @@ public class ProntoServletWebServerFactory extends AbstractConfigurableWebServer
         config.serverHeader(StringUtils.hasText(getServerHeader()) ? getServerHeader() : null);
         if (maxHttpRequestHeaderSize > 0) {
             config.maxHeaderSize(maxHttpRequestHeaderSize);
+        }
+        if (Ssl.isEnabled(getSsl())) {
+            config.tls(tlsConfig());
+            config.httpPort(httpPort);
+        } else if (httpPort != -1) {
+            throw new UnsupportedSettingException("server.pronto.http-port",
+                    "it is the cleartext port next to the HTTPS one, and TLS is off",
+                    "Configure TLS with server.ssl.* (then server.port is the HTTPS port), or remove "
+                            + "server.pronto.http-port.");
         }
         serverCustomizers.forEach(customizer -> customizer.accept(config));
     }

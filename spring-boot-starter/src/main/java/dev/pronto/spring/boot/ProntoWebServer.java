@@ -77,7 +77,12 @@ public final class ProntoWebServer implements WebServer {
             throw new WebServerException("Unable to start embedded Pronto server", e);
         }
         port = server.port();
-        log.info("Pronto started on port {} (http) with context path '{}'", port, contextPath());
+        if (server.securePort() > 0) {
+            log.info("Pronto started on port {} (https){} with context path '{}'", port,
+                    server.httpPort() > 0 ? " and port " + server.httpPort() + " (http)" : "", contextPath());
+        } else {
+            log.info("Pronto started on port {} (http) with context path '{}'", port, contextPath());
+        }
     }
 
     private void startWithoutConnector() {

@@ -43,6 +43,11 @@ public class ProntoWebServerFactoryCustomizer
         factory.setUseForwardHeaders(useForwardHeaders());
         factory.setUseRelativeRedirects(useRelativeRedirects());
         factory.setExecutor(pronto.getExecutor().getKind(), pronto.getExecutor().getMaxConcurrency());
+        factory.setTlsProvider(pronto.getSsl().getProvider());
+        factory.setTlsHandshakeTimeout(pronto.getSsl().getHandshakeTimeout());
+        if (pronto.getHttpPort() != null) {
+            factory.setHttpPort(pronto.getHttpPort());
+        }
         factory.addServerCustomizers(this::customizeServer);
     }
 

@@ -154,7 +154,7 @@ class AutoConfigurationTest {
     }
 
     @Test
-    void tlsFailsStartupNamingThePropertySet() {
+    void unknownSslBundleFailsStartupNamingThePropertySet() {
         Exception e = assertThrows(Exception.class, () -> run(App.class, "--server.ssl.enabled=true",
                 "--server.ssl.bundle=none").close());
         assertTrue(hasUnsupported(e, "server.ssl.bundle"), e::toString); // the property set, not the default

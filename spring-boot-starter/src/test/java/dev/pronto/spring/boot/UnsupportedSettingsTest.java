@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.web.server.Http2;
-import org.springframework.boot.web.server.Ssl;
 import org.springframework.boot.web.server.servlet.Session;
 
 /** What Pronto cannot do yet fails start-up with the property's name, never silently. */
@@ -22,11 +21,9 @@ class UnsupportedSettingsTest extends FactoryTestSupport {
     }
 
     @Test
-    void tls() {
-        Ssl ssl = new Ssl();
-        ssl.setEnabled(true);
-        factory.setSsl(ssl);
-        assertRefused("server.ssl.enabled");
+    void httpPortWithoutTls() {
+        factory.setHttpPort(0);
+        assertRefused("server.pronto.http-port");
     }
 
     @Test
