@@ -16,6 +16,22 @@ public final class KnownBugs {
     /** Issue 9 (5): a request whose chunked body turns out broken has already been dispatched to the servlet. */
     public static final boolean BROKEN_CHUNK_RUNS_SERVLET = true;
 
+    /**
+     * Found by {@code ServletPathFuzzTest}: {@code Http1Connection.respondWithError} always closes the connection
+     * after a 417 (unmet {@code Expect}) but writes {@code Connection: close} only when a body was announced; for
+     * {@code GET /e HTTP/1.1, Host: a, Expect: foo} and a pipelined {@code GET /second} the client gets the 417
+     * without {@code Connection: close}, then the close, and /second is never answered.
+     */
+    public static final boolean EXPECTATION_FAILED_CLOSES_SILENTLY = true;
+
+    /**
+     * Found by {@code Http1RequestDecoderFuzzTest}: {@code Http1TargetGuard} counts the CR that ends an incomplete
+     * request line as a target byte. A line without a second SP whose "target" is exactly {@code maxUriLength}
+     * long gets 414 if a read ends between its CR and LF, and waits for the head (then 400) otherwise.
+     * Harmless (such a line is invalid either way) but segmentation-dependent.
+     */
+    public static final boolean TARGET_GUARD_COUNTS_PENDING_CR = true;
+
     private KnownBugs() {
     }
 }

@@ -83,7 +83,7 @@ final class DifferentialCorpus {
         for (String v : List.of("HTTP/1.0", "HTTP/1.2", "HTTP/1.9", "HTTP/2.0", "HTTP/3.0", "HTTP/0.9", "HTTP/9.9",
                 "http/1.1", "HTTP/1.10", "HTTP/01.1", "HTTP/1", "HTTP/1.1x", "HTTP/1.a", "HTTPS/1.1", "HTTP/ 1.1",
                 "HTTP\\1.1", "HTTP/1.1.1", "HTTP/+1.1")) {
-            add("version-" + v.replace('/', '_').replace(' ', '_').replace('\\', '_'),
+            add("version-" + v.replace("/", "_").replace(" ", "-sp-").replace("\\", "-bs-"),
                     "GET / " + v + "\r\n" + H + "\r\n");
         }
         add("version-0.9-simple-request", "GET /\r\n\r\n");
