@@ -34,8 +34,10 @@ class Http1RequestDecoderFuzzTest {
 
     /**
      * Both transcripts must have the same requests and the same outcome. One exception: a limit (413, 414, 431)
-     * may be noticed on a partial line before the line's syntax error is seen whole (400), so those two may trade
-     * places (found by this test: a 100-byte target behind a bad method byte, 400 whole, 414 byte by byte).
+     * may be noticed on a partial line before the line's syntax error is seen whole (400), and whether an overlong
+     * head is a long target (414) or a long head (431) depends on how much of it has arrived, so those may trade
+     * places (found by this test: 400 whole and 414 byte by byte for a 100-byte target behind a bad method byte;
+     * 414 whole and 431 byte by byte for a 696-byte line whose first SP lies beyond the 600-byte head limit).
      */
     private static void compare(byte[] data, String name, Transcript expected, Transcript actual, String actualName) {
         String a = expected.describeRequests().equals(actual.describeRequests())
@@ -57,7 +59,7 @@ class Http1RequestDecoderFuzzTest {
     }
 
     private static boolean limitOrSyntax(int a, int b) {
-        return a != b && (a == 400 && isLimit(b) || b == 400 && isLimit(a));
+        return a != b && (isLimit(a) || isLimit(b)) && (isLimit(a) || a == 400) && (isLimit(b) || b == 400);
     }
 
     private static boolean isLimit(int status) {

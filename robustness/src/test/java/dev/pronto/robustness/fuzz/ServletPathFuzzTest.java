@@ -41,8 +41,11 @@ class ServletPathFuzzTest {
     private static final String SENTINEL_LINE = "GET /fuzz-end HTTP/1.1";
     private static final byte[] SENTINEL =
             (SENTINEL_LINE + "\r\nHost: end\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-    /** How long a silent server may keep the connection before that counts as a hang (never reached when sound). */
-    private static final int HANG_MILLIS = 10_000;
+    /**
+     * How long a silent server may keep the connection before that counts as a hang (never reached when sound);
+     * below libFuzzer's 10 s slow-unit report, which would write the input into the seed directory.
+     */
+    private static final int HANG_MILLIS = 5_000;
 
     private static final RecordingServlet SERVLET = new RecordingServlet();
     private static ProntoServer server;
@@ -118,6 +121,9 @@ class ServletPathFuzzTest {
                     received.write(buffer, 0, n);
                 }
             } catch (SocketTimeoutException e) {
+                if (ending == Ending.SERVER_CLOSES && KnownBugs.DECODE_ERROR_AFTER_RESPONSE_LEAVES_OPEN) {
+                    return new Exchange(socket.getLocalPort(), received.toByteArray(), true);
+                }
                 throw new AssertionError("the server kept the connection open (" + ending + ") for "
                         + HttpBytes.printable(bytes) + "\nreceived: " + HttpBytes.printable(received.toByteArray()));
             } catch (IOException e) {
