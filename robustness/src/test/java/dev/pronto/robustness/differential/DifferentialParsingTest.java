@@ -3,7 +3,6 @@ package dev.pronto.robustness.differential;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.pronto.robustness.differential.DifferentialCorpus.Case;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

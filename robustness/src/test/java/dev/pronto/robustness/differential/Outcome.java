@@ -6,7 +6,11 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * How one server treated one request: the status class of its first response (or that it sent none) and whether
@@ -26,7 +30,7 @@ record Outcome(int status, boolean servletRan) {
      * Client ports used so far, per server port. A port the server closed first may be handed out again at once;
      * a servlet that ran late for the earlier case would then be credited to the later one.
      */
-    private static final java.util.Map<Integer, java.util.Set<Integer>> USED_PORTS = new java.util.HashMap<>();
+    private static final Map<Integer, Set<Integer>> USED_PORTS = new HashMap<>();
 
     /** The status class and whether the servlet ran, e.g. {@code 2xx+servlet}, {@code 4xx}, {@code closed}. */
     String verdict() {
@@ -68,7 +72,7 @@ record Outcome(int status, boolean servletRan) {
 
     /** A connection from a client port never used towards {@code serverPort} before. */
     private static Socket freshSocket(int serverPort) throws IOException {
-        java.util.Set<Integer> used = USED_PORTS.computeIfAbsent(serverPort, p -> new java.util.HashSet<>());
+        Set<Integer> used = USED_PORTS.computeIfAbsent(serverPort, p -> new HashSet<>());
         while (true) {
             Socket socket = new Socket("127.0.0.1", serverPort);
             if (used.add(socket.getLocalPort())) {

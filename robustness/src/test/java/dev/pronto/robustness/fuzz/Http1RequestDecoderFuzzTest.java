@@ -4,6 +4,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.pronto.robustness.KnownBugs;
 import dev.pronto.robustness.fuzz.DecoderTranscript.Transcript;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -87,7 +88,7 @@ class Http1RequestDecoderFuzzTest {
 
     /** Pseudo-random cuts derived from the input, so a finding reproduces from its bytes alone. */
     private static int[] randomCuts(byte[] data) {
-        SplittableRandom random = new SplittableRandom(java.util.Arrays.hashCode(data));
+        SplittableRandom random = new SplittableRandom(Arrays.hashCode(data));
         List<Integer> cuts = new ArrayList<>();
         int at = 0;
         while (data.length > 0) {

@@ -19,6 +19,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -101,7 +102,9 @@ class ServletPathFuzzTest {
 
     private static Exchange exchange(byte[] bytes, Ending ending) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
-            socket.setSoTimeout(HANG_MILLIS);
+            boolean toleratedHang = ending == Ending.SERVER_CLOSES && KnownBugs.DECODE_ERROR_AFTER_RESPONSE_LEAVES_OPEN;
+            // While that bug stands a hang is tolerated, so do not let it cost the fuzzer the whole hang time.
+            socket.setSoTimeout(toleratedHang ? 500 : HANG_MILLIS);
             OutputStream out = socket.getOutputStream();
             boolean reset = false;
             try {
@@ -121,7 +124,7 @@ class ServletPathFuzzTest {
                     received.write(buffer, 0, n);
                 }
             } catch (SocketTimeoutException e) {
-                if (ending == Ending.SERVER_CLOSES && KnownBugs.DECODE_ERROR_AFTER_RESPONSE_LEAVES_OPEN) {
+                if (toleratedHang) {
                     return new Exchange(socket.getLocalPort(), received.toByteArray(), true);
                 }
                 throw new AssertionError("the server kept the connection open (" + ending + ") for "
@@ -153,7 +156,7 @@ class ServletPathFuzzTest {
                 DecoderTranscript.check(match.end() == BodyEnd.COMPLETE,
                         "the servlet read to the end of a body whose framing never completed (" + match.end() + ")"
                                 + context);
-                DecoderTranscript.check(java.util.Arrays.equals(s.body(), match.body()),
+                DecoderTranscript.check(Arrays.equals(s.body(), match.body()),
                         "the servlet read other body bytes than the decoder framed" + context);
             }
         }
@@ -211,7 +214,7 @@ class ServletPathFuzzTest {
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
-        byte[] joined = java.util.Arrays.copyOf(a, a.length + b.length);
+        byte[] joined = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, joined, a.length, b.length);
         return joined;
     }
