@@ -208,7 +208,7 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
         CharSequence expect = request.headers().get(HttpHeaderNames.EXPECT);
         if (expect != null && !AsciiString.contentEqualsIgnoreCase(expect, HttpHeaderValues.CONTINUE)) {
             // RFC 9110 §10.1.1: an expectation we cannot meet is answered with 417.
-            respondWithError(HttpResponseStatus.EXPECTATION_FAILED, bodyLength != 0);
+            respondWithError(HttpResponseStatus.EXPECTATION_FAILED, true); // says close: the connection closes after
             return;
         }
         boolean keepAlive = HttpUtil.isKeepAlive(request) && !isDraining();

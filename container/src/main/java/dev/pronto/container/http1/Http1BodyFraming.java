@@ -21,6 +21,8 @@ final class Http1BodyFraming {
     private int transferEncodingLines;
     private int chunkedCount;
     private int otherCodings;
+    /** Whether the last coding of the Transfer-Encoding list seen so far is chunked. */
+    private boolean lastIsChunked;
 
     Http1BodyFraming() {
         reset();
@@ -33,6 +35,7 @@ final class Http1BodyFraming {
         transferEncodingLines = 0;
         chunkedCount = 0;
         otherCodings = 0;
+        lastIsChunked = false;
     }
 
     /** Notes one field; {@code name} is Http1HeaderNames' constant for well-known names, so identity works. */
@@ -89,6 +92,10 @@ final class Http1BodyFraming {
         }
         if (chunkedCount + otherCodings == 0) {
             throw Http1ParseException.badRequest("empty Transfer-Encoding");
+        }
+        // RFC 9112 §6.3 (4): chunked that is not the final coding leaves the length unknowable: 400 and close
+        if (chunkedCount > 0 && !lastIsChunked) {
+            throw Http1ParseException.badRequest("chunked is not the final transfer coding");
         }
         // RFC 9112 §6.1: 501 for a transfer coding we do not understand; we understand only a lone chunked
         if (chunkedCount != 1 || otherCodings != 0) {
@@ -177,8 +184,10 @@ final class Http1BodyFraming {
         }
         if (Http1Chars.equalsIgnoreCase(buf, from, to, "chunked")) {
             chunkedCount++;
+            lastIsChunked = true;
         } else {
             otherCodings++;
+            lastIsChunked = false;
         }
     }
 }

@@ -359,7 +359,7 @@ class Http1RequestDecoderTest {
                 bad("absolute-form with userinfo", "GET http://u@h/x HTTP/1.1\r\nHost: h\r\n\r\n", 400),
                 bad("TE gzip", get + "Transfer-Encoding: gzip\r\n\r\n", 501),
                 bad("TE gzip, chunked", get + "Transfer-Encoding: gzip, chunked\r\n\r\n", 501),
-                bad("TE chunked, gzip", get + "Transfer-Encoding: chunked, gzip\r\n\r\n", 501),
+                bad("TE chunked, gzip", get + "Transfer-Encoding: chunked, gzip\r\n\r\n", 400), // RFC 9112 §6.3 (4)
                 bad("TE on two lines", get + "Transfer-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n", 501),
                 bad("TE chunked twice", get + "Transfer-Encoding: chunked, chunked\r\n\r\n", 501),
                 bad("CL over the limit", get + "Content-Length: 65\r\n\r\n", 413),

@@ -81,6 +81,8 @@ public final class ServletBridge implements HttpHandler {
         } catch (BadRequestPathException e) {
             // Servlet 6.1 §3.5.2: a suspicious path is rejected before any mapping
             log.debug("Rejecting path {}: {}", e.path(), e.reason());
+            // as Tomcat does: a client that sends such a target is not trusted with the rest of the connection
+            exchange.responseHeaders().set(HttpHeaderNames.CONNECTION, io.netty.handler.codec.http.HttpHeaderValues.CLOSE);
             plain(exchange, 400, "Bad Request");
             return null;
         }
