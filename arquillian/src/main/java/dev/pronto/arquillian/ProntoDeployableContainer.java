@@ -1,0 +1,159 @@
+package dev.pronto.arquillian;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.arquillian.container.spi.client.container.DeployableContainer;
+import org.jboss.arquillian.container.spi.client.container.DeploymentException;
+import org.jboss.arquillian.container.spi.client.container.LifecycleException;
+import org.jboss.arquillian.container.spi.client.protocol.ProtocolDescription;
+import org.jboss.arquillian.container.spi.client.protocol.metadata.HTTPContext;
+import org.jboss.arquillian.container.spi.client.protocol.metadata.ProtocolMetaData;
+import org.jboss.arquillian.container.spi.client.protocol.metadata.Servlet;
+import org.jboss.shrinkwrap.api.Archive;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Arquillian's view of an embedded Pronto server: {@link #start} binds the configured address and port, and each
+ * {@link #deploy} exports the ShrinkWrap archive to a temporary {@code .war}, deploys it through the WAR deployer at
+ * the context path its name gives ({@code shop.war} → {@code /shop}, {@code ROOT.war} → {@code /}) and reports the
+ * HTTP context with its servlets. Tests run in this JVM ({@code Local} protocol). Called by Arquillian's thread.
+ */
+public final class ProntoDeployableContainer implements DeployableContainer<ProntoContainerConfiguration> {
+
+    private static final Logger log = LoggerFactory.getLogger(ProntoDeployableContainer.class);
+
+    private final Map<String, Path> exported = new ConcurrentHashMap<>();
+    private ProntoContainerConfiguration configuration = new ProntoContainerConfiguration();
+    private ProntoHost host;
+
+    @Override
+    public Class<ProntoContainerConfiguration> getConfigurationClass() {
+        return ProntoContainerConfiguration.class;
+    }
+
+    @Override
+    public void setup(ProntoContainerConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    @Override
+    public void start() throws LifecycleException {
+        ProntoHost starting = new ProntoHost(configuration.getBindAddress(), configuration.getPort());
+        try {
+            starting.start();
+        } catch (Exception e) {
+            starting.stop();
+            throw new LifecycleException("Pronto could not start on " + configuration.getBindAddress() + ":"
+                    + configuration.getPort(), e);
+        }
+        host = starting;
+    }
+
+    @Override
+    public void stop() {
+        if (host != null) {
+            host.stop();
+            host = null;
+        }
+        exported.values().forEach(ProntoDeployableContainer::deleteQuietly);
+        exported.clear();
+    }
+
+    @Override
+    public ProtocolDescription getDefaultProtocol() {
+        return new ProtocolDescription("Local");
+    }
+
+    @Override
+    public ProtocolMetaData deploy(Archive<?> archive) throws DeploymentException {
+        if (host == null) {
+            throw new DeploymentException("Pronto is not started");
+        }
+        if (!archive.getName().endsWith(".war")) {
+            throw new DeploymentException("Pronto deploys web archives (.war) only, not " + archive.getName());
+        }
+        String contextPath = contextPath(archive.getName());
+        Path war = export(archive);
+        List<String> servlets;
+        try {
+            servlets = host.deploy(contextPath, war);
+        } catch (Exception | LinkageError e) {
+            deleteQuietly(war);
+            throw new DeploymentException("Pronto could not deploy " + archive.getName() + ": " + e.getMessage(), e);
+        }
+        exported.put(archive.getName(), war);
+        return new ProtocolMetaData().addContext(httpContext(contextPath, servlets));
+    }
+
+    @Override
+    public void undeploy(Archive<?> archive) throws DeploymentException {
+        Path war = exported.remove(archive.getName());
+        if (war == null) {
+            return; // never deployed here, or its deployment failed
+        }
+        try {
+            if (host != null) {
+                host.undeploy(contextPath(archive.getName()));
+            }
+        } catch (Exception e) {
+            throw new DeploymentException("Pronto could not undeploy " + archive.getName(), e);
+        } finally {
+            deleteQuietly(war);
+        }
+    }
+
+    /** Servlet 6.1 §10.1 leaves the context path to the deployer; like the common containers, the name decides. */
+    static String contextPath(String warName) {
+        String base = warName.substring(0, warName.length() - ".war".length());
+        return base.isEmpty() || base.equals("ROOT") ? "" : "/" + base;
+    }
+
+    private HTTPContext httpContext(String contextPath, List<String> servlets) {
+        HTTPContext context = new HTTPContext(clientHost(), host.port());
+        String root = contextPath.isEmpty() ? "/" : contextPath;
+        for (String name : servlets) {
+            context.add(new Servlet(name, root));
+        }
+        if (servlets.isEmpty()) {
+            // Arquillian builds @ArquillianResource URLs from the first servlet; a WAR of static files still has a root.
+            context.add(new Servlet("default", root));
+        }
+        return context;
+    }
+
+    /** The address clients should use: the bound one, or loopback when bound to every interface. */
+    private String clientHost() {
+        String bind = configuration.getBindAddress();
+        try {
+            return InetAddress.getByName(bind).isAnyLocalAddress() ? "127.0.0.1" : bind;
+        } catch (UnknownHostException e) {
+            return bind; // validated at setup; kept as written
+        }
+    }
+
+    private static Path export(Archive<?> archive) throws DeploymentException {
+        try {
+            Path war = Files.createTempFile("pronto-arquillian-", "-" + archive.getName());
+            archive.as(ZipExporter.class).exportTo(war.toFile(), true);
+            return war;
+        } catch (IOException | RuntimeException e) {
+            throw new DeploymentException("Pronto could not export " + archive.getName(), e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("Could not delete the exported archive {}", file, e);
+        }
+    }
+}
