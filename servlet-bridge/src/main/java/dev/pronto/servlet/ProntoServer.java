@@ -9,6 +9,7 @@ import dev.pronto.servlet.dispatch.ServletBridge;
 import dev.pronto.servlet.request.RequestPathNormalizer;
 import jakarta.servlet.ServletException;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -184,6 +185,22 @@ public final class ProntoServer implements AutoCloseable {
             app.accept(builder);
             webapps.add(builder);
             return this;
+        }
+
+        /**
+         * Adds the web application in a WAR file or exploded directory, at the context path its descriptor or its
+         * file name gives ({@code ROOT.war} → {@code /}, {@code shop.war} → {@code /shop}). Needs the
+         * {@code pronto-deploy} module; the WAR is read, unpacked and scanned right away.
+         *
+         * @throws IllegalStateException if {@code pronto-deploy} is not on the class path
+         */
+        public Builder war(Path war) {
+            return webapp(WarDeployer.find().deployment(war, null));
+        }
+
+        /** Adds the web application in a WAR file or exploded directory at {@code contextPath}; see {@link #war(Path)}. */
+        public Builder war(Path war, String contextPath) {
+            return webapp(WarDeployer.find().deployment(war, Objects.requireNonNull(contextPath, "contextPath")));
         }
 
         public ProntoServer build() {

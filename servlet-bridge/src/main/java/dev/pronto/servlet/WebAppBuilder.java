@@ -177,6 +177,13 @@ public final class WebAppBuilder {
         return this;
     }
 
+    /** The welcome files the default servlet tries for a directory request, in order (default {@code index.html}). */
+    public WebAppBuilder welcomeFiles(String... files) {
+        List<String> list = List.of(files);
+        steps.add(app -> app.welcomeFiles(list));
+        return this;
+    }
+
     /**
      * Trusts {@code Forwarded} and {@code X-Forwarded-*} headers from these proxies (off by default), so that the
      * request's scheme, host, port and remote address are the client's, e.g.

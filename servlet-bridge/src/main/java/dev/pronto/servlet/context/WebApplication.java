@@ -72,6 +72,8 @@ public final class WebApplication {
     private volatile boolean installDefaultServlet = true;
     private volatile ForwardedHeaders forwardedHeaders;
     private volatile long asyncTimeoutMillis = 30_000;
+    private volatile List<String> welcomeFiles = List.of("index.html");
+    private final List<AutoCloseable> closeOnDestroy = new ArrayList<>();
 
     public WebApplication(String contextPath, String displayName, ClassLoader classLoader) {
         this.contextPath = normalizeContextPath(contextPath);
@@ -201,6 +203,26 @@ public final class WebApplication {
         this.installDefaultServlet = install;
     }
 
+    /** The welcome files the default servlet tries for a directory, in order (Servlet 6.1 §10.10). */
+    public void welcomeFiles(List<String> files) {
+        checkConfigurable();
+        this.welcomeFiles = List.copyOf(files);
+    }
+
+    public List<String> welcomeFiles() {
+        return welcomeFiles;
+    }
+
+    /**
+     * Closes {@code resource} when the application is destroyed, after {@code contextDestroyed} (e.g. the class
+     * loader of a deployed WAR); resources close in reverse order of registration.
+     */
+    public void closeOnDestroy(AutoCloseable resource) {
+        synchronized (closeOnDestroy) {
+            closeOnDestroy.add(resource);
+        }
+    }
+
     /** Trusts forwarded headers from these proxies; null (the default) ignores them. */
     public void forwardedHeaders(ForwardedHeaders trusted) {
         checkConfigurable();
@@ -245,7 +267,7 @@ public final class WebApplication {
                 listener.contextInitialized(event);
             }
             if (installDefaultServlet && resources != ResourceBase.NONE) {
-                DefaultServlet.install(context); // last, so that "/" stays the application's if it mapped it
+                DefaultServlet.install(context, welcomeFiles); // last, so that "/" stays the application's if it mapped it
             }
             state = State.INITIALIZED;
             sessionCookieConfig.lock();
@@ -304,12 +326,29 @@ public final class WebApplication {
             for (ServletContextListener listener : reversed) {
                 try {
                     listener.contextDestroyed(event);
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | LinkageError e) { // one listener's failure must not stop the undeploy
                     log.warn("contextDestroyed failed in {}", listener, e);
                 }
             }
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
+            closeResources();
+        }
+    }
+
+    private void closeResources() {
+        List<AutoCloseable> resources;
+        synchronized (closeOnDestroy) {
+            resources = new ArrayList<>(closeOnDestroy);
+            closeOnDestroy.clear();
+        }
+        Collections.reverse(resources);
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                log.warn("Closing {} failed", resource, e);
+            }
         }
     }
 

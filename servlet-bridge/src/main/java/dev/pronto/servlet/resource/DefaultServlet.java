@@ -42,10 +42,16 @@ public class DefaultServlet extends HttpServlet {
      * Call while the context is being configured.
      */
     public static void install(ServletContext context) {
+        install(context, List.of("index.html"));
+    }
+
+    /** Like {@link #install(ServletContext)}, with these welcome files (Servlet 6.1 §10.10), tried in order. */
+    public static void install(ServletContext context, List<String> welcomeFiles) {
         ServletRegistration.Dynamic registration = context.addServlet(NAME, new DefaultServlet());
         if (registration == null) {
             return;
         }
+        registration.setInitParameter(WELCOME_FILES, String.join(",", welcomeFiles));
         registration.setAsyncSupported(true);
         registration.addMapping("/"); // refused (a conflict) if the application already maps "/"
     }
@@ -86,8 +92,10 @@ public class DefaultServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        StaticResource resource = path.endsWith("/") ? welcomeFile(path)
-                : StaticResource.lookup(getServletContext(), path);
+        if (path.endsWith("/")) {
+            path = welcomeFile(path); // the welcome file's own name gives the content type
+        }
+        StaticResource resource = path == null ? null : StaticResource.lookup(getServletContext(), path);
         if (resource == null || resource.directory() && include) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
         } else if (resource.directory()) {
@@ -117,11 +125,12 @@ public class DefaultServlet extends HttpServlet {
                 || upper.equals("/META-INF");
     }
 
-    private StaticResource welcomeFile(String directory) throws IOException {
+    /** The path of the first welcome file present in {@code directory}, or null. */
+    private String welcomeFile(String directory) throws IOException {
         for (String name : welcomeFiles) {
             StaticResource resource = StaticResource.lookup(getServletContext(), directory + name);
             if (resource != null && !resource.directory()) {
-                return resource;
+                return directory + name;
             }
         }
         return null; // no directory listing

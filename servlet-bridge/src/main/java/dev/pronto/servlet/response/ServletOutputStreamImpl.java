@@ -210,13 +210,14 @@ public final class ServletOutputStreamImpl extends ServletOutputStream {
     }
 
     /**
-     * Ends the exchange: a body that never left the buffer goes out whole with {@code Content-Length}; otherwise the
-     * rest is written and the chunked body ended (with trailers if any).
+     * Ends the exchange: a body that never left the buffer goes out whole with {@code Content-Length}, unless
+     * trailer fields are set (they need the chunked coding, RFC 9112 §7.1.2); otherwise the rest is written and the
+     * chunked body ended (with trailers if any).
      */
     void finish() throws IOException {
         closed = true;
         stopListener();
-        if (!exchange.isCommitted()) {
+        if (!exchange.isCommitted() && response.getTrailerFields() == null) {
             ByteBuf body = buffer != null ? buffer : exchange.alloc().buffer(0, 0);
             buffer = null;
             response.prepareCommit(true);
@@ -224,6 +225,7 @@ public final class ServletOutputStreamImpl extends ServletOutputStream {
             return;
         }
         if (buffer != null && buffer.isReadable()) {
+            response.prepareCommit(false);
             awaitWritable();
             exchange.write(buffer);
         } else if (buffer != null) {

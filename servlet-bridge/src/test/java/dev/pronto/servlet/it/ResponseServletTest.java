@@ -110,6 +110,10 @@ class ResponseServletTest {
                     resp.flushBuffer();
                     resp.getWriter().print("part2");
                 }
+                case "/small-trailers" -> {
+                    resp.setTrailerFields(() -> Map.of("x-checksum", "small"));
+                    resp.getWriter().print("fits in the buffer");
+                }
                 case "/status" -> {
                     resp.setStatus(201);
                     resp.getWriter().print("created");
@@ -243,6 +247,14 @@ class ResponseServletTest {
         Response r = get("/r/trailers");
         assertEquals("part1part2", r.body());
         assertEquals("abc", r.trailers().get("x-checksum"));
+    }
+
+    @Test
+    void trailerFieldsMakeEvenASmallBodyChunked() throws IOException {
+        Response r = get("/r/small-trailers");
+        assertEquals("fits in the buffer", r.body());
+        assertEquals("chunked", r.header("transfer-encoding"));
+        assertEquals("small", r.trailers().get("x-checksum"));
     }
 
     @Test

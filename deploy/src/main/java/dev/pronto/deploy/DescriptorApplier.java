@@ -1,0 +1,255 @@
+package dev.pronto.deploy;
+
+import dev.pronto.deploy.descriptor.WebXml;
+import dev.pronto.deploy.descriptor.WebXml.ErrorPageDef;
+import dev.pronto.deploy.descriptor.WebXml.FilterDef;
+import dev.pronto.deploy.descriptor.WebXml.FilterMappingDef;
+import dev.pronto.deploy.descriptor.WebXml.ServletDef;
+import dev.pronto.deploy.descriptor.WebXml.ServletMappingDef;
+import dev.pronto.deploy.descriptor.WebXml.SessionConfigDef;
+import dev.pronto.servlet.WebAppBuilder;
+import dev.pronto.servlet.context.WebApplication;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.MultipartConfigElement;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletRegistration;
+import jakarta.servlet.SessionCookieConfig;
+import jakarta.servlet.SessionTrackingMode;
+import jakarta.servlet.annotation.MultipartConfig;
+import jakarta.servlet.annotation.WebInitParam;
+import jakarta.servlet.annotation.WebServlet;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a merged deployment descriptor into {@link WebAppBuilder} steps, run in declaration order when the
+ * application is built: context parameters, listeners, servlets and filters with their mappings, sessions, MIME
+ * types, welcome files, error pages, encodings. A servlet declared both in the descriptor and by
+ * {@code @WebServlet} of the same name is one servlet: the descriptor's values win, the annotation fills the rest
+ * (Servlet 6.1 §8.2.3). For the deploying thread.
+ */
+final class DescriptorApplier {
+
+    private final WebXml xml;
+    private final ClassLoader loader;
+    private final Map<String, Class<?>> annotatedServlets;
+    private final boolean ignoreUnsupported;
+
+    DescriptorApplier(WebXml xml, ClassLoader loader, Map<String, Class<?>> annotatedServlets,
+                      boolean ignoreUnsupported) {
+        this.xml = xml;
+        this.loader = loader;
+        this.annotatedServlets = annotatedServlets;
+        this.ignoreUnsupported = ignoreUnsupported;
+    }
+
+    void apply(WebAppBuilder builder) {
+        if (xml.displayName != null) {
+            builder.displayName(xml.displayName);
+        }
+        xml.contextParams.forEach(builder::initParameter);
+        builder.configure(app -> xml.listeners.forEach(listener -> declared(listener,
+                () -> app.context().addListener(listener))));
+        builder.configure(this::servlets);
+        builder.configure(this::filters);
+        if (xml.sessionConfig != null) {
+            builder.configure(app -> session(app.context(), xml.sessionConfig));
+        }
+        xml.mimeMappings.forEach(builder::mimeType);
+        if (xml.welcomeFiles != null) {
+            // a JSP welcome file would be served as its source by the default servlet: never offer one
+            builder.welcomeFiles(xml.welcomeFiles.stream().filter(f -> !f.endsWith(".jsp") && !f.endsWith(".jspx"))
+                    .toArray(String[]::new));
+        }
+        builder.configure(app -> xml.errorPages.values().forEach(page -> errorPage(app, page)));
+        xml.localeEncodings.forEach(builder::localeCharset);
+        if (xml.requestCharacterEncoding != null) {
+            builder.requestCharacterEncoding(xml.requestCharacterEncoding);
+        }
+        if (xml.responseCharacterEncoding != null) {
+            builder.responseCharacterEncoding(xml.responseCharacterEncoding);
+        }
+        // deny-uncovered-http-methods (§13.8.4) only changes what security constraints leave uncovered; without
+        // constraints (a WAR that has them is refused or answered 501) no method is uncovered, so nothing to do.
+    }
+
+    private void servlets(WebApplication app) {
+        ServletContext context = app.context();
+        Set<String> mapped = new HashSet<>();
+        xml.servletMappings.forEach(m -> mapped.add(m.servletName()));
+        for (ServletDef servlet : xml.servlets.values()) {
+            if (Boolean.FALSE.equals(servlet.enabled())) {
+                continue; // a disabled servlet is not deployed; its mappings find nothing (§8.2.3 "enabled")
+            }
+            declared(servlet.location(), () -> addServlet(context, servlet, !mapped.contains(servlet.name())));
+        }
+        for (ServletMappingDef mapping : xml.servletMappings) {
+            ServletDef servlet = xml.servlets.get(mapping.servletName());
+            if (servlet != null && Boolean.FALSE.equals(servlet.enabled())) {
+                continue;
+            }
+            ServletRegistration registration = context.getServletRegistration(mapping.servletName());
+            if (registration == null && annotatedServlets.containsKey(mapping.servletName())) {
+                declared(mapping.location(), () -> addServlet(context, new ServletDef(mapping.servletName(), null,
+                        null, Map.of(), null, null, null, null, mapping.location()), false));
+                registration = context.getServletRegistration(mapping.servletName());
+            }
+            if (registration == null) {
+                throw new DeploymentException("<servlet-mapping> names servlet '" + mapping.servletName()
+                        + "', which is not declared, at " + mapping.location());
+            }
+            Set<String> conflicts = registration.addMapping(mapping.urlPatterns().toArray(new String[0]));
+            if (!conflicts.isEmpty()) {
+                throw new DeploymentException("URL patterns " + conflicts + " are mapped to two servlets ("
+                        + mapping.servletName() + " at " + mapping.location() + ") — Servlet 6.1 §12.2");
+            }
+        }
+    }
+
+    private void addServlet(ServletContext context, ServletDef servlet, boolean takeAnnotationMappings) {
+        Class<?> annotated = annotatedServlets.get(servlet.name());
+        String className = servlet.className() != null ? servlet.className()
+                : annotated != null ? annotated.getName() : null;
+        if (className == null && servlet.jspFile() != null && ignoreUnsupported) {
+            context.addServlet(servlet.name(), new NotImplementedServlet("JSP (" + servlet.jspFile() + ")"));
+            return;
+        }
+        if (className == null) {
+            throw new DeploymentException("Servlet '" + servlet.name() + "' has no <servlet-class>");
+        }
+        ServletRegistration.Dynamic registration = context.addServlet(servlet.name(), className);
+        WebServlet annotation = annotated != null && annotated.getName().equals(className)
+                ? annotated.getAnnotation(WebServlet.class) : null;
+        if (annotation != null) {
+            for (WebInitParam param : annotation.initParams()) {
+                registration.setInitParameter(param.name(), param.value());
+            }
+            registration.setAsyncSupported(annotation.asyncSupported());
+            registration.setLoadOnStartup(annotation.loadOnStartup());
+            String[] patterns = annotation.urlPatterns().length > 0 ? annotation.urlPatterns() : annotation.value();
+            if (takeAnnotationMappings && patterns.length > 0) {
+                registration.addMapping(patterns);
+            }
+        }
+        servlet.initParams().forEach(registration::setInitParameter); // the descriptor's values win
+        if (servlet.loadOnStartup() != null) {
+            registration.setLoadOnStartup(servlet.loadOnStartup());
+        }
+        if (servlet.asyncSupported() != null) {
+            registration.setAsyncSupported(servlet.asyncSupported());
+        }
+        MultipartConfigElement multipart = servlet.multipart() != null ? servlet.multipart()
+                : annotatedMultipart(className);
+        if (multipart != null) {
+            registration.setMultipartConfig(multipart);
+        }
+    }
+
+    /** §8.1.5: {@code @MultipartConfig} applies to a servlet declared in the descriptor too. */
+    private MultipartConfigElement annotatedMultipart(String className) {
+        try {
+            MultipartConfig config = Class.forName(className, false, loader).getAnnotation(MultipartConfig.class);
+            return config == null ? null : new MultipartConfigElement(config);
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null; // addServlet has already reported a class that cannot be loaded
+        }
+    }
+
+    private void filters(WebApplication app) {
+        ServletContext context = app.context();
+        for (FilterDef filter : xml.filters.values()) {
+            if (filter.className() == null) {
+                throw new DeploymentException("Filter '" + filter.name() + "' has no <filter-class> at "
+                        + filter.location());
+            }
+            declared(filter.location(), () -> {
+                FilterRegistration.Dynamic registration = context.addFilter(filter.name(), filter.className());
+                filter.initParams().forEach(registration::setInitParameter);
+                if (filter.asyncSupported() != null) {
+                    registration.setAsyncSupported(filter.asyncSupported());
+                }
+            });
+        }
+        for (FilterMappingDef mapping : xml.filterMappings) {
+            FilterRegistration registration = context.getFilterRegistration(mapping.filterName());
+            if (registration == null) {
+                throw new DeploymentException("<filter-mapping> names filter '" + mapping.filterName()
+                        + "', which is not declared, at " + mapping.location());
+            }
+            EnumSet<DispatcherType> dispatchers = EnumSet.copyOf(mapping.dispatchers());
+            if (!mapping.urlPatterns().isEmpty()) {
+                registration.addMappingForUrlPatterns(dispatchers, true,
+                        mapping.urlPatterns().toArray(new String[0]));
+            }
+            if (!mapping.servletNames().isEmpty()) {
+                registration.addMappingForServletNames(dispatchers, true,
+                        mapping.servletNames().toArray(new String[0]));
+            }
+        }
+    }
+
+    private static void session(ServletContext context, SessionConfigDef config) {
+        if (config.timeoutMinutes() != null) {
+            context.setSessionTimeout(config.timeoutMinutes());
+        }
+        SessionCookieConfig cookie = context.getSessionCookieConfig();
+        if (config.cookieName() != null) {
+            cookie.setName(config.cookieName());
+        }
+        if (config.cookieDomain() != null) {
+            cookie.setDomain(config.cookieDomain());
+        }
+        if (config.cookiePath() != null) {
+            cookie.setPath(config.cookiePath());
+        }
+        if (config.cookieHttpOnly() != null) {
+            cookie.setHttpOnly(config.cookieHttpOnly());
+        }
+        if (config.cookieSecure() != null) {
+            cookie.setSecure(config.cookieSecure());
+        }
+        if (config.cookieMaxAge() != null) {
+            cookie.setMaxAge(config.cookieMaxAge());
+        }
+        config.cookieAttributes().forEach(cookie::setAttribute);
+        if (!config.trackingModes().isEmpty()) {
+            Set<SessionTrackingMode> modes = EnumSet.noneOf(SessionTrackingMode.class);
+            for (String mode : config.trackingModes()) {
+                modes.add(SessionTrackingMode.valueOf(mode.toUpperCase(Locale.ROOT)));
+            }
+            context.setSessionTrackingModes(modes);
+        }
+    }
+
+    private void errorPage(WebApplication app, ErrorPageDef page) {
+        if (page.errorCode() != null) {
+            app.errorPages().add(page.errorCode(), page.location());
+        } else if (page.exceptionType() != null) {
+            try {
+                app.errorPages().add(Class.forName(page.exceptionType(), false, loader)
+                        .asSubclass(Throwable.class), page.location());
+            } catch (ClassNotFoundException | LinkageError | ClassCastException e) {
+                throw new DeploymentException("<exception-type> " + page.exceptionType()
+                        + " is not a loadable Throwable, at " + page.declaredAt(), e);
+            }
+        } else {
+            app.errorPages().addGlobal(page.location());
+        }
+    }
+
+    /** Runs a registration, turning the bridge's IllegalArgumentException into a message with the location. */
+    private static void declared(String location, Runnable registration) {
+        try {
+            registration.run();
+        } catch (IllegalArgumentException | IllegalStateException | LinkageError e) {
+            throw new DeploymentException(e.getMessage() + (e.getCause() != null ? " (" + e.getCause() + ")" : "")
+                    + " — declared at " + location, e);
+        }
+    }
+
+}
