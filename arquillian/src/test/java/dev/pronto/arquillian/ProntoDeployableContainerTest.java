@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import example.greeting.FailingListener;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -98,6 +99,23 @@ class ProntoDeployableContainerTest {
         assertEquals(before, exportedFiles("broken.war"));
         assertEquals("hello from /good (webapp)", get(good.getPort(), "/good/greet").body());
         assertEquals(404, get(good.getPort(), "/broken/").statusCode());
+    }
+
+    @Test
+    void anApplicationThatFailsToStartIsReportedAndDropped() throws Exception {
+        HTTPContext good = httpContext(container.deploy(TestWars.greeting("steady.war")));
+        WebArchive failing = ShrinkWrap.create(WebArchive.class, "failing.war").addClass(FailingListener.class)
+                .setWebXML(new StringAsset("""
+                        <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.1">
+                          <listener><listener-class>example.greeting.FailingListener</listener-class></listener>
+                        </web-app>
+                        """));
+
+        DeploymentException failure = assertThrows(DeploymentException.class, () -> container.deploy(failing));
+
+        assertTrue(failure.getMessage().startsWith("Pronto could not deploy failing.war"), failure.getMessage());
+        assertEquals("hello from /steady (webapp)", get(good.getPort(), "/steady/greet").body());
+        assertEquals(404, get(good.getPort(), "/failing/").statusCode());
     }
 
     @Test
