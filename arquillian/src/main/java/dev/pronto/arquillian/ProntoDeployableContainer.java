@@ -22,9 +22,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Arquillian's view of an embedded Pronto server: {@link #start} binds the configured address and port, and each
- * {@link #deploy} exports the ShrinkWrap archive to a temporary {@code .war}, deploys it through the WAR deployer at
- * the context path its name gives ({@code shop.war} → {@code /shop}, {@code ROOT.war} → {@code /}) and reports the
- * HTTP context with its servlets. Tests run in this JVM ({@code Local} protocol). Called by Arquillian's thread.
+ * {@link #deploy} exports the ShrinkWrap archive to a {@code .war} in a new temporary directory, deploys it through
+ * the WAR deployer at the context path its name gives ({@code shop.war} → {@code /shop}, {@code ROOT.war} →
+ * {@code /}) and reports the HTTP context with its servlets. Tests run in this JVM ({@code Local} protocol).
+ * Called by Arquillian's thread.
  */
 public final class ProntoDeployableContainer implements DeployableContainer<ProntoContainerConfiguration> {
 
@@ -139,9 +140,10 @@ public final class ProntoDeployableContainer implements DeployableContainer<Pron
         }
     }
 
+    /** Exports to {@code <tmp>/pronto-arquillian-<random>/<archive name>}, so the WAR keeps its own name. */
     private static Path export(Archive<?> archive) throws DeploymentException {
         try {
-            Path war = Files.createTempFile("pronto-arquillian-", "-" + archive.getName());
+            Path war = Files.createTempDirectory("pronto-arquillian-").resolve(archive.getName());
             archive.as(ZipExporter.class).exportTo(war.toFile(), true);
             return war;
         } catch (IOException | RuntimeException e) {
@@ -149,11 +151,13 @@ public final class ProntoDeployableContainer implements DeployableContainer<Pron
         }
     }
 
-    private static void deleteQuietly(Path file) {
+    /** Deletes an exported WAR and the directory made for it. */
+    private static void deleteQuietly(Path war) {
         try {
-            Files.deleteIfExists(file);
+            Files.deleteIfExists(war);
+            Files.deleteIfExists(war.getParent());
         } catch (IOException e) {
-            log.warn("Could not delete the exported archive {}", file, e);
+            log.warn("Could not delete the exported archive {}", war, e);
         }
     }
 }

@@ -158,12 +158,13 @@ class ProntoDeployableContainerTest {
         return metaData.getContexts(HTTPContext.class).iterator().next();
     }
 
+    /** The exported copies of a WAR: {@code <tmp>/pronto-arquillian-<random>/<name>}. */
     private static List<Path> exportedFiles(String warName) throws IOException {
-        try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return files.filter(f -> {
-                String name = f.getFileName().toString();
-                return name.startsWith("pronto-arquillian-") && name.endsWith("-" + warName);
-            }).toList();
+        try (Stream<Path> dirs = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return dirs.filter(d -> d.getFileName().toString().startsWith("pronto-arquillian-"))
+                    .map(d -> d.resolve(warName))
+                    .filter(Files::exists)
+                    .toList();
         }
     }
 }
