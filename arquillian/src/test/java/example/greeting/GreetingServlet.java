@@ -15,6 +15,7 @@ public class GreetingServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setContentType("text/plain;charset=UTF-8");
         String loader = getClass().getClassLoader() == HttpServlet.class.getClassLoader() ? "shared" : "webapp";
-        response.getWriter().print(getInitParameter("greeting") + " from " + request.getContextPath() + " (" + loader + ")");
+        String greeting = getInitParameter("greeting");
+        response.getWriter().print(greeting + " from " + request.getContextPath() + " (" + loader + ")");
     }
 }

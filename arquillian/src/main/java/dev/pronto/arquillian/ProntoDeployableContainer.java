@@ -124,7 +124,7 @@ public final class ProntoDeployableContainer implements DeployableContainer<Pron
             context.add(new Servlet(name, root));
         }
         if (servlets.isEmpty()) {
-            // Arquillian builds @ArquillianResource URLs from the first servlet; a WAR of static files still has a root.
+            // Arquillian builds @ArquillianResource URLs from the first servlet; a WAR of static files has a root too.
             context.add(new Servlet("default", root));
         }
         return context;
