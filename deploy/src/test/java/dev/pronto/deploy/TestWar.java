@@ -109,9 +109,15 @@ final class TestWar {
         for (String source : sources) {
             units.add(new Source(source));
         }
-        String classPath = System.getProperty("java.class.path") + java.io.File.pathSeparator
-                + root.resolve("WEB-INF/classes");
-        List<String> options = List.of("-d", output.toString(), "-classpath", classPath, "--release", "17",
+        StringBuilder classPath = new StringBuilder(System.getProperty("java.class.path"))
+                .append(java.io.File.pathSeparator).append(root.resolve("WEB-INF/classes"));
+        Path lib = root.resolve("WEB-INF/lib");
+        if (Files.isDirectory(lib)) {
+            try (Stream<Path> jars = Files.list(lib)) {
+                jars.forEach(jar -> classPath.append(java.io.File.pathSeparator).append(jar));
+            }
+        }
+        List<String> options = List.of("-d", output.toString(), "-classpath", classPath.toString(), "--release", "17",
                 "-proc:none");
         StringBuilder errors = new StringBuilder();
         boolean ok = compiler.getTask(null, null, d -> errors.append(d).append('\n'), options, null, units).call();

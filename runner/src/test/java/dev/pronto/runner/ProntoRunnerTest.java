@@ -1,0 +1,120 @@
+package dev.pronto.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pronto.servlet.ProntoServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The runner, in process and as its own JVM: several WARs on one port (a Spring Boot WAR among them), one log
+ * line each, exit status 1 on a failed deployment, and a graceful stop on SIGTERM.
+ */
+class ProntoRunnerTest {
+
+    static final Path BOOT_WAR = Path.of("target/wars/spring-boot-war.war");
+    static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    @TempDir
+    Path dir;
+
+    static HttpResponse<String> get(int port, String path) throws Exception {
+        return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    Path rootWar() throws Exception {
+        Path root = dir.resolve("ROOT");
+        Files.createDirectories(root);
+        Files.writeString(root.resolve("index.html"), "root page");
+        return root;
+    }
+
+    @Test
+    void aSpringBootWarAndARootWarOnOnePort() throws Exception {
+        ProntoServer server = ProntoRunner.start(BOOT_WAR.toString(), rootWar().toString(), "--port", "0",
+                "--threads", "1");
+        try {
+            HttpResponse<String> greeting = get(server.port(), "/spring-boot-war/greet/pronto");
+            assertEquals(200, greeting.statusCode(), greeting.body());
+            assertTrue(greeting.body().contains("\"greeting\":\"Hello, pronto\""), greeting.body());
+            assertTrue(greeting.body().contains("\"contextPath\":\"/spring-boot-war\""), greeting.body());
+            assertEquals("root page", get(server.port(), "/").body());
+        } finally {
+            server.destroy();
+        }
+    }
+
+    /** The runner's main class in its own JVM, with the class path the fat jar is made of; output to a file. */
+    static Process launch(Path workDir, Path output, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Djava.io.tmpdir=" + workDir, "-cp", System.getProperty("java.class.path"),
+                ProntoRunner.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    }
+
+    /** Waits (at most a minute) for the process to log the line {@code pattern} finds. */
+    static Matcher awaitLine(Process process, Path output, Pattern pattern) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            Matcher m = pattern.matcher(Files.readString(output));
+            if (m.find()) {
+                return m;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("No line matching " + pattern + " in:\n" + Files.readString(output));
+    }
+
+    @Test
+    void runsAsAProcessLogsEachApplicationAndStopsGracefullyOnSigterm() throws Exception {
+        Path output = dir.resolve("runner.log");
+        Process process = launch(dir, output, rootWar().toString(), "--port", "0", "--threads", "1");
+        try {
+            Matcher deployed = awaitLine(process, output, Pattern.compile("Deployed ROOT at http://localhost:(\\d+)/ "));
+            assertEquals("root page", get(Integer.parseInt(deployed.group(1)), "/").body());
+            process.destroy(); // SIGTERM
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+            String log = Files.readString(output);
+            assertTrue(log.contains("Stopping: ") && log.contains("Stopped"), log);
+            assertEquals(143, process.exitValue(), "128 + SIGTERM, after the shutdown hook ran");
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aFailedDeploymentExitsWithStatusOne() throws Exception {
+        Path log = dir.resolve("runner.log");
+        Process process = launch(dir, log, dir.resolve("missing.war").toString(), "--port", "0");
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        String output = Files.readString(log);
+        assertEquals(1, process.exitValue(), output);
+        assertTrue(output.contains("Deployment failed") && output.contains("missing.war"), output);
+    }
+
+    @Test
+    void aBadCommandLineExitsWithStatusTwo() throws Exception {
+        Path log = dir.resolve("runner.log");
+        Process process = launch(dir, log, "--port", "0");
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        String output = Files.readString(log);
+        assertEquals(2, process.exitValue(), output);
+        assertTrue(output.contains("Usage: java -jar pronto-runner.jar"), output);
+    }
+}

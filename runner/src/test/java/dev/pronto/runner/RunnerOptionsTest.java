@@ -1,0 +1,31 @@
+package dev.pronto.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RunnerOptionsTest {
+
+    @Test
+    void warsPortAndThreadsInAnyOrder() {
+        RunnerOptions options = RunnerOptions.parse("a.war", "--port", "9090", "b", "--threads", "3");
+        assertEquals(List.of(Path.of("a.war"), Path.of("b")), options.wars());
+        assertEquals(9090, options.port());
+        assertEquals(3, options.threads());
+        assertEquals(8080, RunnerOptions.parse("a.war").port());
+    }
+
+    @Test
+    void mistakesSayWhatIsWrongAndHowToCall() {
+        for (String[] args : List.of(new String[] {}, new String[] {"a.war", "--port"},
+                new String[] {"a.war", "--port", "http"}, new String[] {"a.war", "--port", "70000"},
+                new String[] {"a.war", "--verbose"})) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RunnerOptions.parse(args));
+            assertTrue(e.getMessage().contains("--port") || e.getMessage().contains("Usage"), e.getMessage());
+        }
+    }
+}
