@@ -1,13 +1,16 @@
 package dev.pronto.arquillian;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import org.jboss.arquillian.container.spi.client.container.DeployableContainer;
 import org.jboss.arquillian.container.spi.client.container.DeploymentException;
 import org.jboss.arquillian.container.spi.client.container.LifecycleException;
@@ -34,6 +37,7 @@ public final class ProntoDeployableContainer implements DeployableContainer<Pron
     private final Map<String, Path> exported = new ConcurrentHashMap<>();
     private ProntoContainerConfiguration configuration = new ProntoContainerConfiguration();
     private ProntoHost host;
+    private Path workDirectory;
 
     @Override
     public Class<ProntoContainerConfiguration> getConfigurationClass() {
@@ -45,19 +49,27 @@ public final class ProntoDeployableContainer implements DeployableContainer<Pron
         this.configuration = configuration;
     }
 
+    /** Binds; the WARs deployed until {@link #stop} are unpacked into a work directory of this container's own. */
     @Override
     public void start() throws LifecycleException {
-        ProntoHost starting = new ProntoHost(configuration.getBindAddress(), configuration.getPort());
+        try {
+            workDirectory = Files.createTempDirectory("pronto-arquillian-work-");
+        } catch (IOException e) {
+            throw new LifecycleException("Pronto could not create its work directory", e);
+        }
+        ProntoHost starting = new ProntoHost(configuration.getBindAddress(), configuration.getPort(), workDirectory);
         try {
             starting.start();
         } catch (Exception e) {
             starting.stop();
+            deleteTree(workDirectory);
             throw new LifecycleException("Pronto could not start on " + configuration.getBindAddress() + ":"
                     + configuration.getPort(), e);
         }
         host = starting;
     }
 
+    /** Destroys every application, then deletes the exported WARs and the work directory. */
     @Override
     public void stop() {
         if (host != null) {
@@ -66,6 +78,14 @@ public final class ProntoDeployableContainer implements DeployableContainer<Pron
         }
         exported.values().forEach(ProntoDeployableContainer::deleteQuietly);
         exported.clear();
+        if (workDirectory != null) {
+            deleteTree(workDirectory);
+        }
+    }
+
+    /** Where the WARs are unpacked while the container runs (deleted by {@link #stop}). */
+    Path workDirectory() {
+        return workDirectory;
     }
 
     @Override
@@ -148,6 +168,22 @@ public final class ProntoDeployableContainer implements DeployableContainer<Pron
             return war;
         } catch (IOException | RuntimeException e) {
             throw new DeploymentException("Pronto could not export " + archive.getName(), e);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(ProntoDeployableContainer::deleteOne);
+        } catch (IOException | UncheckedIOException e) {
+            log.warn("Could not delete the work directory {}", root, e);
+        }
+    }
+
+    private static void deleteOne(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -26,14 +26,19 @@ final class ProntoHost {
     private static final Logger log = LoggerFactory.getLogger(ProntoHost.class);
 
     private final String bindAddress;
+    private final Path workDirectory;
     private final Map<String, Path> wars = new LinkedHashMap<>();
     private int port;
     private ProntoServer server;
 
-    /** @param port 0 picks a free port at the first start; later rebuilds keep the port the first one bound */
-    ProntoHost(String bindAddress, int port) {
+    /**
+     * @param port          0 picks a free port at the first start; later rebuilds keep the port the first one bound
+     * @param workDirectory where the deployer unpacks the WARs
+     */
+    ProntoHost(String bindAddress, int port, Path workDirectory) {
         this.bindAddress = bindAddress;
         this.port = port;
+        this.workDirectory = workDirectory;
     }
 
     /** Starts the server with no application (every request is answered 404 until something is deployed). */
@@ -83,7 +88,8 @@ final class ProntoHost {
     private void rebuild() throws Exception {
         destroyServer();
         ProntoServer.Builder builder = Pronto.server().config(c -> c.host(bindAddress).port(port));
-        wars.forEach((contextPath, war) -> builder.webapp(WarDeployment.of(war, contextPath)));
+        wars.forEach((contextPath, war) -> builder.webapp(
+                WarDeployment.builder(war).contextPath(contextPath).workDirectory(workDirectory).build()));
         ProntoServer built = builder.build();
         try {
             built.start();

@@ -1,6 +1,7 @@
 package dev.pronto.arquillian;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -131,11 +132,14 @@ class ProntoDeployableContainerTest {
     void stopClosesThePortAndDeletesWhatIsStillDeployed() throws Exception {
         List<Path> before = exportedFiles("left.war");
         int port = httpContext(container.deploy(TestWars.greeting("left.war"))).getPort();
+        Path workDirectory = container.workDirectory();
+        assertTrue(Files.isDirectory(workDirectory));
 
         container.stop();
 
         assertThrows(ConnectException.class, () -> get(port, "/left/greet"));
         assertEquals(before, exportedFiles("left.war"));
+        assertFalse(Files.exists(workDirectory), "the unpacked WARs are deleted");
     }
 
     @Test
