@@ -53,12 +53,12 @@ final class DescriptorApplier {
             builder.displayName(xml.displayName);
         }
         xml.contextParams.forEach(builder::initParameter);
-        builder.configure(app -> xml.listeners.forEach(listener -> declared(listener,
-                () -> app.context().addListener(listener))));
-        builder.configure(this::servlets);
-        builder.configure(this::filters);
+        builder.configure(guarded(app -> xml.listeners.forEach(listener -> declared(listener,
+                () -> app.context().addListener(listener)))));
+        builder.configure(guarded(this::servlets));
+        builder.configure(guarded(this::filters));
         if (xml.sessionConfig != null) {
-            builder.configure(app -> session(app.context(), xml.sessionConfig));
+            builder.configure(guarded(app -> session(app.context(), xml.sessionConfig)));
         }
         xml.mimeMappings.forEach(builder::mimeType);
         if (xml.welcomeFiles != null) {
@@ -66,7 +66,7 @@ final class DescriptorApplier {
             builder.welcomeFiles(xml.welcomeFiles.stream().filter(f -> !f.endsWith(".jsp") && !f.endsWith(".jspx"))
                     .toArray(String[]::new));
         }
-        builder.configure(app -> xml.errorPages.values().forEach(page -> errorPage(app, page)));
+        builder.configure(guarded(app -> xml.errorPages.values().forEach(page -> errorPage(app, page))));
         xml.localeEncodings.forEach(builder::localeCharset);
         if (xml.requestCharacterEncoding != null) {
             builder.requestCharacterEncoding(xml.requestCharacterEncoding);
@@ -240,6 +240,27 @@ final class DescriptorApplier {
         } else {
             app.errorPages().addGlobal(page.location());
         }
+    }
+
+    /**
+     * A step that closes the class loader when it fails: the server's builder fails then, so the application is
+     * never destroyed and would otherwise keep the WAR's jars open.
+     */
+    private java.util.function.Consumer<WebApplication> guarded(java.util.function.Consumer<WebApplication> step) {
+        return app -> {
+            try {
+                step.accept(app);
+            } catch (RuntimeException | Error e) {
+                if (loader instanceof AutoCloseable closeable) {
+                    try {
+                        closeable.close();
+                    } catch (Exception suppressed) {
+                        e.addSuppressed(suppressed);
+                    }
+                }
+                throw e;
+            }
+        };
     }
 
     /** Runs a registration, turning the bridge's IllegalArgumentException into a message with the location. */

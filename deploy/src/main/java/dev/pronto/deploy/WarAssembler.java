@@ -71,13 +71,20 @@ final class WarAssembler {
         }
         WebAppClassLoader loader = null;
         try {
+            long t0 = System.nanoTime();
             Path root = Files.isDirectory(war) ? war : WarExtractor.explode(war, workRoot);
+            long t1 = System.nanoTime();
             WebXml main = readWebXml(root);
             List<Path> jars = libraryJars(root);
             List<WebFragment> ordered = FragmentOrdering.order(main, fragments(jars));
             WebXml merged = DescriptorMerger.merge(main, main.metadataComplete ? List.of() : ordered);
             loader = classLoader(root, jars);
+            long t2 = System.nanoTime();
             ClassIndex index = ClassScanner.scan(sources(root, main, ordered));
+            long t3 = System.nanoTime();
+            LOG.debug("{}: unpacked in {} ms, descriptors of {} jars read in {} ms, {} classes scanned in {} ms",
+                    war.getFileName(), (t1 - t0) / 1_000_000, jars.size(), (t2 - t1) / 1_000_000, index.size(),
+                    (t3 - t2) / 1_000_000);
             checkJakarta(index, merged);
             List<String> unsupported = unsupported(root, merged, index);
             if (!unsupported.isEmpty() && !ignoreUnsupported) {

@@ -66,7 +66,8 @@ public final class WebAppClassLoader extends URLClassLoader {
 
     @Override
     public URL getResource(String resource) {
-        URL url = containerFirst(resourceClassName(resource)) ? null : findResource(resource);
+        boolean container = resource.endsWith(".class") && containerFirst(resourceClassName(resource));
+        URL url = container ? null : findResource(resource);
         return url != null ? url : getParent().getResource(resource);
     }
 

@@ -57,9 +57,11 @@ class WarFailuresTest {
     @Test
     void anUndeclaredServletClassNamesItsDeclaration() throws Exception {
         Path war = TestWar.in(dir.resolve("typo")).webXml("""
-                <servlet><servlet-name>s</servlet-name><servlet-class>no.Such</servlet-class></servlet>""").exploded();
+                <servlet><servlet-name>s</servlet-name><servlet-class>no.Such</servlet-class></servlet>""")
+                .jar("x.jar", new String[] {"package x; public class X { }"}).exploded(); // searched, so opened
         String message = refused(war).getMessage();
         assertTrue(message.contains("no.Such") && message.contains("web.xml:3:"), message);
+        assertEquals(0, WarDeploymentTest.openFilesUnder(war), "the failed deployment closed its class loader");
     }
 
     @Test

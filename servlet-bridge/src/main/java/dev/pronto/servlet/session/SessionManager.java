@@ -193,6 +193,8 @@ public final class SessionManager implements AutoCloseable {
         sweeper = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread t = new Thread(task, "pronto-session-sweeper");
             t.setDaemon(true);
+            // sessionDestroyed listeners run here: they see the application's class loader, as on every call
+            t.setContextClassLoader(servletContext.getClassLoader());
             return t;
         });
         long millis = sweepInterval.toMillis();

@@ -201,6 +201,30 @@ class SessionManagerTest {
     }
 
     @Test
+    void sweeperRunsListenersWithTheApplicationsClassLoader() throws Exception {
+        ClassLoader appLoader = new java.net.URLClassLoader(new java.net.URL[0], null);
+        ServletContext context = (ServletContext) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {ServletContext.class}, (p, m, a) -> m.getName().equals("getClassLoader") ? appLoader : null);
+        AtomicReference<ClassLoader> seen = new AtomicReference<>();
+        SessionListeners own = new SessionListeners();
+        own.add(new HttpSessionListener() {
+            @Override
+            public void sessionDestroyed(HttpSessionEvent se) {
+                seen.set(Thread.currentThread().getContextClassLoader());
+            }
+        });
+        manager = new SessionManager(context, store, own, Duration.ofMillis(10), clock::get);
+        HttpSessionImpl s = manager.createSession();
+        s.setMaxInactiveInterval(1);
+        clock.addAndGet(5_000);
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (seen.get() == null && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertSame(appLoader, seen.get());
+    }
+
+    @Test
     void closeStopsTheSweeperButInvalidatesNothing() {
         manager = new SessionManager(CONTEXT, store, listeners, Duration.ofMillis(10), clock::get);
         HttpSessionImpl s = manager.createSession();
