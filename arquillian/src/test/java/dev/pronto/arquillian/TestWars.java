@@ -1,0 +1,37 @@
+package dev.pronto.arquillian;
+
+import example.greeting.GreetingServlet;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/** Builds the small web archives the tests deploy. Stateless. */
+final class TestWars {
+
+    private TestWars() {
+    }
+
+    /** A WAR with {@link GreetingServlet} at {@code /greet} (named "greeting" in web.xml) and a static page. */
+    static WebArchive greeting(String name) {
+        return ShrinkWrap.create(WebArchive.class, name)
+                .addClass(GreetingServlet.class)
+                .addAsWebResource(new StringAsset("<p>static</p>"), "index.html")
+                .setWebXML(new StringAsset("""
+                        <?xml version="1.0" encoding="UTF-8"?>
+                        <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.1">
+                          <servlet>
+                            <servlet-name>greeting</servlet-name>
+                            <servlet-class>example.greeting.GreetingServlet</servlet-class>
+                            <init-param>
+                              <param-name>greeting</param-name>
+                              <param-value>hello</param-value>
+                            </init-param>
+                          </servlet>
+                          <servlet-mapping>
+                            <servlet-name>greeting</servlet-name>
+                            <url-pattern>/greet</url-pattern>
+                          </servlet-mapping>
+                        </web-app>
+                        """));
+    }
+}
