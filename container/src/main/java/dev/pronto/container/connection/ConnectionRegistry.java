@@ -3,7 +3,7 @@ package dev.pronto.container.connection;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import dev.pronto.container.RequestOutcome;
 
 /**
  * The server's view of its live connections: enforces the connection cap, counts requests in flight and drives
@@ -14,34 +14,46 @@ public final class ConnectionRegistry {
     private final int maxConnections;
     private final Set<Http1Connection> connections = ConcurrentHashMap.newKeySet();
     private final AtomicInteger connectionCount = new AtomicInteger();
-    private final AtomicLong activeRequests = new AtomicLong();
+    private final EngineCounters counters;
     private volatile boolean draining;
 
     public ConnectionRegistry(int maxConnections) {
+        this(maxConnections, new EngineCounters());
+    }
+
+    public ConnectionRegistry(int maxConnections, EngineCounters counters) {
         this.maxConnections = maxConnections;
+        this.counters = counters;
+    }
+
+    EngineCounters counters() {
+        return counters;
     }
 
     boolean tryOpen(Http1Connection connection) {
         if (draining || connectionCount.incrementAndGet() > maxConnections) {
             connectionCount.decrementAndGet();
+            counters.connectionRejected();
             return false;
         }
         connections.add(connection);
+        counters.connectionAccepted();
         return true;
     }
 
     void closed(Http1Connection connection) {
         if (connections.remove(connection)) {
             connectionCount.decrementAndGet();
+            counters.connectionClosed();
         }
     }
 
     void requestStarted() {
-        activeRequests.incrementAndGet();
+        counters.requestStarted();
     }
 
-    void requestEnded() {
-        activeRequests.decrementAndGet();
+    void requestEnded(RequestOutcome outcome) {
+        counters.requestEnded(outcome);
     }
 
     boolean isDraining() {
@@ -50,7 +62,7 @@ public final class ConnectionRegistry {
 
     /** Requests dispatched to the handler whose response has not ended yet. */
     public long activeRequests() {
-        return activeRequests.get();
+        return counters.requestsActive();
     }
 
     public int connectionCount() {

@@ -1,6 +1,7 @@
 package dev.pronto.container.connection;
 
 import dev.pronto.container.RequestBodyException;
+import dev.pronto.container.RequestOutcome;
 import dev.pronto.container.WorkerScope;
 import dev.pronto.container.http1.EngineHeaderLines;
 import dev.pronto.container.http1.Http1DecodeError;
@@ -115,8 +116,9 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
         while ((ex = inFlight.poll()) != null) {
             ex.onConnectionClosed();
             runWritableCallback(ex);
+            reachedHead(ex);
             if (!ex.synthetic) {
-                settings.registry.requestEnded();
+                settings.registry.requestEnded(RequestOutcome.ABORTED);
             }
         }
         headOfLine = null;
@@ -204,10 +206,7 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
         }
         boolean keepAlive = HttpUtil.isKeepAlive(request) && !isDraining();
         Http1Exchange exchange = new Http1Exchange(this, request, ++requestCount, bodyLength, keepAlive, false);
-        inFlight.add(exchange);
-        if (inFlight.size() == 1) {
-            headOfLine = exchange;
-        }
+        enqueue(exchange);
         if (bodyLength != 0) {
             receiving = exchange;
             swallowed = 0;
@@ -217,6 +216,28 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
         }
         settings.registry.requestStarted();
         dispatch(exchange);
+    }
+
+    /** Joins the line of requests in flight; one behind another counts as pipelined until it reaches the head. */
+    private void enqueue(Http1Exchange exchange) {
+        inFlight.add(exchange);
+        if (inFlight.size() == 1) {
+            headOfLine = exchange;
+        } else {
+            exchange.pipelined = true;
+            counters().pipelinedQueued();
+        }
+    }
+
+    private void reachedHead(Http1Exchange exchange) {
+        if (exchange.pipelined) {
+            exchange.pipelined = false;
+            counters().pipelinedReachedHead();
+        }
+    }
+
+    private EngineCounters counters() {
+        return settings.registry.counters();
     }
 
     private void dispatch(Http1Exchange exchange) {
@@ -266,6 +287,7 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
             respondWithError(error.status(), true);
             return;
         }
+        counters().decodeError(error.status().code());
         ((StreamedRequestBody) exchange.body())
                 .fail(new RequestBodyException(error.status().code(), error.detail()));
         if (!exchange.wireStarted && !exchange.wireEnded) {
@@ -284,12 +306,15 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
     /** Answers in order with an engine-made error, then closes: the request never reaches the handler. */
     private void respondWithError(HttpResponseStatus status, boolean close) {
         closing = true;
+        counters().decodeError(status.code());
         Http1Exchange synthetic = new Http1Exchange(this, NO_REQUEST, ++requestCount, 0, false, true);
-        inFlight.add(synthetic);
-        if (inFlight.size() == 1) {
-            headOfLine = synthetic;
-        }
+        enqueue(synthetic);
         synthetic.respondFromEngine(Http1ErrorResponses.create(ctx.alloc(), status, settings.serverLine, close));
+        try {
+            settings.handler.rejected(status.code(), remoteAddress(), localAddress());
+        } catch (RuntimeException e) {
+            log.debug("Handler failed on a rejected request: {}", e.toString());
+        }
     }
 
     // ---- outbound: ordering and flushing -------------------------------------------------------------------
@@ -427,6 +452,7 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
             Http1Exchange next = inFlight.peekFirst();
             headOfLine = next;
             if (next != null) {
+                reachedHead(next);
                 Object msg;
                 while ((msg = next.pollPending()) != null) {
                     writeOut(next, msg);
@@ -446,7 +472,7 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
 
     private void retire(Http1Exchange exchange) {
         if (!exchange.synthetic) {
-            settings.registry.requestEnded();
+            settings.registry.requestEnded(RequestOutcome.of(exchange.status()));
         }
         if (exchange.body() instanceof StreamedRequestBody body) {
             if (!body.isEnded() && exchange.expectContinue && !exchange.continueSent) {

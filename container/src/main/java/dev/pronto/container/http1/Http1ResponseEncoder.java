@@ -1,8 +1,12 @@
 package dev.pronto.container.http1;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.FileRegion;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseEncoder;
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Netty's response encoder, plus the engine's pre-encoded header lines right after the status line, and told which
@@ -10,6 +14,35 @@ import io.netty.handler.codec.http.HttpResponseEncoder;
  * every message it encodes.
  */
 public final class Http1ResponseEncoder extends HttpResponseEncoder {
+
+    private final LongAdder bytesOut;
+
+    public Http1ResponseEncoder() {
+        this(new LongAdder());
+    }
+
+    /** An encoder that adds the size of everything it encodes to {@code bytesOut} (the server's metrics). */
+    public Http1ResponseEncoder(LongAdder bytesOut) {
+        this.bytesOut = bytesOut;
+    }
+
+    @Override
+    protected void encode(ChannelHandlerContext ctx, Object msg, List<Object> out) throws Exception {
+        int first = out.size();
+        super.encode(ctx, msg, out);
+        long bytes = 0;
+        for (int i = first; i < out.size(); i++) {
+            Object part = out.get(i);
+            if (part instanceof ByteBuf buf) {
+                bytes += buf.readableBytes();
+            } else if (part instanceof FileRegion region) {
+                bytes += region.count();
+            }
+        }
+        if (bytes != 0) {
+            bytesOut.add(bytes);
+        }
+    }
 
     @Override
     protected void encodeInitialLine(ByteBuf buf, HttpResponse response) throws Exception {

@@ -23,10 +23,11 @@ public final class Http1ChannelInitializer extends ChannelInitializer<Channel> {
     @Override
     protected void initChannel(Channel ch) {
         Http1RequestDecoder decoder =
-                new Http1RequestDecoder(config.maxUriLength(), config.maxHeaderSize(), config.maxBodySize());
+                new Http1RequestDecoder(config.maxUriLength(), config.maxHeaderSize(), config.maxBodySize(),
+                        settings.counters().bytesInAdder());
         ChannelPipeline pipeline = ch.pipeline();
         pipeline.addLast("decoder", decoder);
-        pipeline.addLast("encoder", new Http1ResponseEncoder());
+        pipeline.addLast("encoder", new Http1ResponseEncoder(settings.counters().bytesOutAdder()));
         pipeline.addLast("connection", new Http1Connection(settings, decoder));
     }
 }

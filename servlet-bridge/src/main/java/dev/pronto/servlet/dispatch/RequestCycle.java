@@ -2,6 +2,7 @@ package dev.pronto.servlet.dispatch;
 
 import dev.pronto.container.HttpExchange;
 import dev.pronto.container.RequestBodyException;
+import dev.pronto.servlet.accesslog.AccessLog;
 import dev.pronto.servlet.async.AsyncContextImpl;
 import dev.pronto.servlet.context.WebApplication;
 import dev.pronto.servlet.multipart.MultipartSizeException;
@@ -28,10 +29,16 @@ final class RequestCycle {
     final HttpServletRequestImpl request;
     final HttpServletResponseImpl response;
     private final String pathInContext;
+    /** When the request arrived, for the access log; 0 when it is off (no clock read on the hot path). */
+    private final long startMillis;
+    private final long startNanos;
 
     RequestCycle(Deployment deployment, HttpExchange exchange, String requestURI, String query, String pathInContext) {
         this.deployment = deployment;
         this.pathInContext = pathInContext;
+        boolean logged = deployment.accessLog != null;
+        this.startMillis = logged ? System.currentTimeMillis() : 0;
+        this.startNanos = logged ? System.nanoTime() : 0;
         WebApplication app = deployment.app;
         this.request = new HttpServletRequestImpl(exchange, app, requestURI, query);
         this.response = new HttpServletResponseImpl(exchange, request, app.context().getResponseCharacterEncoding(),
@@ -117,7 +124,16 @@ final class RequestCycle {
             log.debug("Could not complete {}: {}", request, e.toString());
             response.exchange().abort();
         } finally {
+            logAccess();
             releaseRequest();
+        }
+    }
+
+    /** The response is complete: one access-log line, formatted here and written by the log's own thread. */
+    private void logAccess() {
+        AccessLog accessLog = deployment.accessLog;
+        if (accessLog != null) {
+            accessLog.log(new ServletAccessLogEntry(request, response, startMillis, startNanos));
         }
     }
 

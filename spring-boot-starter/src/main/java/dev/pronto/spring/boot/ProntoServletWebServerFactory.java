@@ -3,6 +3,7 @@ package dev.pronto.spring.boot;
 import dev.pronto.container.ServerConfig;
 import dev.pronto.servlet.ProntoServer;
 import dev.pronto.servlet.WebAppBuilder;
+import dev.pronto.servlet.accesslog.AccessLogConfig;
 import dev.pronto.servlet.context.WebApplication;
 import dev.pronto.servlet.dispatch.RequestExecutor;
 import java.util.ArrayList;
@@ -38,6 +39,8 @@ public class ProntoServletWebServerFactory extends AbstractConfigurableWebServer
     private boolean useForwardHeaders;
     private boolean useRelativeRedirects;
     private ResourceLoader resourceLoader;
+    private AccessLogConfig accessLog;
+    private volatile ProntoServer lastServer;
 
     public ProntoServletWebServerFactory() {
     }
@@ -81,6 +84,20 @@ public class ProntoServletWebServerFactory extends AbstractConfigurableWebServer
         this.maxConcurrency = maxConcurrency;
     }
 
+    /** The access log ({@code server.pronto.accesslog.*}); {@code null}: off. */
+    public void setAccessLog(AccessLogConfig accessLog) {
+        this.accessLog = accessLog;
+    }
+
+    public AccessLogConfig getAccessLog() {
+        return accessLog;
+    }
+
+    /** The server the last {@link #getWebServer} built, for metrics; null before. */
+    public ProntoServer lastServer() {
+        return lastServer;
+    }
+
     /** Largest request head in bytes (431 beyond); {@code <= 0} keeps Pronto's 8 KiB default. */
     public void setMaxHttpRequestHeaderSize(int bytes) {
         this.maxHttpRequestHeaderSize = bytes;
@@ -114,8 +131,10 @@ public class ProntoServletWebServerFactory extends AbstractConfigurableWebServer
         ProntoServer server = ProntoServer.builder()
                 .config(this::configureServer)
                 .executor(executorKind, maxConcurrency)
+                .accessLog(accessLog)
                 .webapp(app -> webApp.configure(app, ordered, classLoader))
                 .build();
+        lastServer = server;
         ProntoWebServer webServer = new ProntoWebServer(server, getPort() >= 0, getShutdown() == Shutdown.GRACEFUL);
         webServer.initialize();
         for (WebApplication app : server.applications()) {

@@ -43,6 +43,7 @@ public class ProntoWebServerFactoryCustomizer
         factory.setUseForwardHeaders(useForwardHeaders());
         factory.setUseRelativeRedirects(useRelativeRedirects());
         factory.setExecutor(pronto.getExecutor().getKind(), pronto.getExecutor().getMaxConcurrency());
+        factory.setAccessLog(pronto.getAccesslog().toConfig());
         factory.addServerCustomizers(this::customizeServer);
     }
 
