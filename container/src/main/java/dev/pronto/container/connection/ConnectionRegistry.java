@@ -3,7 +3,6 @@ package dev.pronto.container.connection;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import dev.pronto.container.RequestOutcome;
 
 /**
  * The server's view of its live connections: enforces the connection cap, counts requests in flight and drives
@@ -30,30 +29,23 @@ public final class ConnectionRegistry {
         return counters;
     }
 
-    boolean tryOpen(Http1Connection connection) {
+    /** On the connection's loop, which {@code loop} belongs to. */
+    boolean tryOpen(Http1Connection connection, LoopCounters loop) {
         if (draining || connectionCount.incrementAndGet() > maxConnections) {
             connectionCount.decrementAndGet();
-            counters.connectionRejected();
+            loop.increment(LoopCounters.REJECTED);
             return false;
         }
         connections.add(connection);
-        counters.connectionAccepted();
+        loop.increment(LoopCounters.ACCEPTED);
         return true;
     }
 
-    void closed(Http1Connection connection) {
+    void closed(Http1Connection connection, LoopCounters loop) {
         if (connections.remove(connection)) {
             connectionCount.decrementAndGet();
-            counters.connectionClosed();
+            loop.increment(LoopCounters.CLOSED);
         }
-    }
-
-    void requestStarted() {
-        counters.requestStarted();
-    }
-
-    void requestEnded(RequestOutcome outcome) {
-        counters.requestEnded(outcome);
     }
 
     boolean isDraining() {

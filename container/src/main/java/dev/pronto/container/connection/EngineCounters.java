@@ -2,124 +2,99 @@ package dev.pronto.container.connection;
 
 import dev.pronto.container.RequestOutcome;
 import dev.pronto.container.ServerMetrics;
+import io.netty.util.concurrent.FastThreadLocal;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The engine's counters behind {@link ServerMetrics}. Each is a {@link LongAdder}: an event loop adds to its own
- * cell (no contention between loops, no allocation per request), a reader sums the cells. Gauges are kept as two
- * monotonic counters (up, down) whose difference is read. Thread-safe.
+ * The engine's counters behind {@link ServerMetrics}. Each event loop (each thread that runs connections) owns a
+ * {@link LoopCounters} and adds to it without atomics; a reader sums every loop's share. Nothing is allocated per
+ * request. Gauges are kept as two monotonic counters (up, down) changed on the same loop, whose difference is read.
+ * Rejected input, rare, is counted by status in a concurrent map. Thread-safe.
  */
 public final class EngineCounters implements ServerMetrics {
 
-    private static final RequestOutcome[] OUTCOMES = RequestOutcome.values();
-
-    private final LongAdder accepted = new LongAdder();
-    private final LongAdder closed = new LongAdder();
-    private final LongAdder rejected = new LongAdder();
-    private final LongAdder requestsStarted = new LongAdder();
-    private final LongAdder requestsEnded = new LongAdder();
-    private final LongAdder[] outcomes = new LongAdder[OUTCOMES.length];
-    private final LongAdder pipelinedUp = new LongAdder();
-    private final LongAdder pipelinedDown = new LongAdder();
-    private final LongAdder bytesIn = new LongAdder();
-    private final LongAdder bytesOut = new LongAdder();
+    private final List<LoopCounters> loops = new CopyOnWriteArrayList<>();
+    private final FastThreadLocal<LoopCounters> current = new FastThreadLocal<>() {
+        @Override
+        protected LoopCounters initialValue() {
+            LoopCounters counters = new LoopCounters();
+            loops.add(counters);
+            return counters;
+        }
+    };
     private final ConcurrentMap<Integer, LongAdder> decodeErrors = new ConcurrentHashMap<>();
 
     public EngineCounters() {
-        for (int i = 0; i < outcomes.length; i++) {
-            outcomes[i] = new LongAdder();
-        }
     }
 
-    // ---- recording (engine only) ---------------------------------------------------------------------------
-
-    void connectionAccepted() {
-        accepted.increment();
+    /**
+     * The calling thread's share; call it on the event loop that will add to it (a connection or codec looks it up
+     * once, on its loop, and keeps it).
+     */
+    public LoopCounters forCurrentLoop() {
+        return current.get();
     }
 
-    void connectionClosed() {
-        closed.increment();
-    }
-
-    void connectionRejected() {
-        rejected.increment();
-    }
-
-    void requestStarted() {
-        requestsStarted.increment();
-    }
-
-    void requestEnded(RequestOutcome outcome) {
-        outcomes[outcome.ordinal()].increment();
-        requestsEnded.increment();
-    }
-
-    void pipelinedQueued() {
-        pipelinedUp.increment();
-    }
-
-    void pipelinedReachedHead() {
-        pipelinedDown.increment();
-    }
+    // ---- recording (engine only), off the hot path ------------------------------------------------------------
 
     void decodeError(int status) {
         decodeErrors.computeIfAbsent(status, s -> new LongAdder()).increment(); // rare: bad input only
     }
 
-    /** Added to by the decoder for every read buffer; exposed so the {@code http1} codecs need no back-reference. */
-    public LongAdder bytesInAdder() {
-        return bytesIn;
-    }
-
-    /** Added to by the encoder for every encoded buffer or file region. */
-    public LongAdder bytesOutAdder() {
-        return bytesOut;
-    }
-
     // ---- reading ---------------------------------------------------------------------------------------------
+
+    private long sum(int counter) {
+        long total = 0;
+        for (LoopCounters loop : loops) {
+            total += loop.get(counter);
+        }
+        return total;
+    }
 
     @Override
     public long connectionsOpen() {
-        return difference(accepted, closed);
+        return difference(LoopCounters.ACCEPTED, LoopCounters.CLOSED);
     }
 
     @Override
     public long connectionsAccepted() {
-        return accepted.sum();
+        return sum(LoopCounters.ACCEPTED);
     }
 
     @Override
     public long connectionsRejected() {
-        return rejected.sum();
+        return sum(LoopCounters.REJECTED);
     }
 
     @Override
     public long requestsActive() {
-        return difference(requestsStarted, requestsEnded);
+        return difference(LoopCounters.REQUESTS_STARTED, LoopCounters.REQUESTS_ENDED);
     }
 
     @Override
     public long requestsCompleted(RequestOutcome outcome) {
-        return outcomes[outcome.ordinal()].sum();
+        return sum(LoopCounters.OUTCOMES + outcome.ordinal());
     }
 
     @Override
     public long pipelinedInFlight() {
-        return difference(pipelinedUp, pipelinedDown);
+        return difference(LoopCounters.PIPELINED_UP, LoopCounters.PIPELINED_DOWN);
     }
 
     @Override
     public long bytesIn() {
-        return bytesIn.sum();
+        return sum(LoopCounters.BYTES_IN);
     }
 
     @Override
     public long bytesOut() {
-        return bytesOut.sum();
+        return sum(LoopCounters.BYTES_OUT);
     }
 
     @Override
@@ -130,11 +105,12 @@ public final class EngineCounters implements ServerMetrics {
     }
 
     /**
-     * Reads the "down" counter first: both only grow and down never passes up, so the result is never negative.
+     * Reads the "down" counters first: on each loop both only grow and down never passes up, so the result is
+     * never negative.
      */
-    private static long difference(LongAdder up, LongAdder down) {
-        long d = down.sum();
-        return Math.max(0, up.sum() - d);
+    private long difference(int up, int down) {
+        long d = sum(down);
+        return Math.max(0, sum(up) - d);
     }
 
     @Override

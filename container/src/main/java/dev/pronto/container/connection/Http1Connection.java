@@ -70,6 +70,8 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
     private final Runnable drainOps = this::drainOffLoopOps;
 
     private ChannelHandlerContext ctx;
+    /** This loop's counters, looked up once on the loop (handlerAdded). */
+    private LoopCounters counters;
     private volatile boolean open;
     private volatile Http1Exchange headOfLine;
     private boolean registered;
@@ -93,9 +95,14 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
     // ---- life cycle -------------------------------------------------------------------------------------
 
     @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        counters = settings.registry.counters().forCurrentLoop();
+    }
+
+    @Override
     public void channelActive(ChannelHandlerContext ctx) {
         this.ctx = ctx;
-        if (!settings.registry.tryOpen(this)) {
+        if (!settings.registry.tryOpen(this, counters)) {
             ctx.close();
             return;
         }
@@ -118,7 +125,7 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
             runWritableCallback(ex);
             reachedHead(ex);
             if (!ex.synthetic) {
-                settings.registry.requestEnded(RequestOutcome.ABORTED);
+                requestEnded(RequestOutcome.ABORTED);
             }
         }
         headOfLine = null;
@@ -128,7 +135,7 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
             ReferenceCountUtil.release(msg);
         }
         if (registered) {
-            settings.registry.closed(this);
+            settings.registry.closed(this, counters);
         }
         ctx.fireChannelInactive();
     }
@@ -214,7 +221,7 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
         if (!keepAlive) {
             closing = true; // RFC 9112 §9.6: no request after the one that asked to close is processed
         }
-        settings.registry.requestStarted();
+        counters.increment(LoopCounters.REQUESTS_STARTED);
         dispatch(exchange);
     }
 
@@ -225,19 +232,24 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
             headOfLine = exchange;
         } else {
             exchange.pipelined = true;
-            counters().pipelinedQueued();
+            counters.increment(LoopCounters.PIPELINED_UP);
         }
     }
 
     private void reachedHead(Http1Exchange exchange) {
         if (exchange.pipelined) {
             exchange.pipelined = false;
-            counters().pipelinedReachedHead();
+            counters.increment(LoopCounters.PIPELINED_DOWN);
         }
     }
 
-    private EngineCounters counters() {
-        return settings.registry.counters();
+    private void requestEnded(RequestOutcome outcome) {
+        counters.increment(LoopCounters.OUTCOMES + outcome.ordinal());
+        counters.increment(LoopCounters.REQUESTS_ENDED);
+    }
+
+    private void decodeError(int status) {
+        settings.registry.counters().decodeError(status);
     }
 
     private void dispatch(Http1Exchange exchange) {
@@ -287,7 +299,7 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
             respondWithError(error.status(), true);
             return;
         }
-        counters().decodeError(error.status().code());
+        decodeError(error.status().code());
         ((StreamedRequestBody) exchange.body())
                 .fail(new RequestBodyException(error.status().code(), error.detail()));
         if (!exchange.wireStarted && !exchange.wireEnded) {
@@ -306,7 +318,7 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
     /** Answers in order with an engine-made error, then closes: the request never reaches the handler. */
     private void respondWithError(HttpResponseStatus status, boolean close) {
         closing = true;
-        counters().decodeError(status.code());
+        decodeError(status.code());
         Http1Exchange synthetic = new Http1Exchange(this, NO_REQUEST, ++requestCount, 0, false, true);
         enqueue(synthetic);
         synthetic.respondFromEngine(Http1ErrorResponses.create(ctx.alloc(), status, settings.serverLine, close));
@@ -472,7 +484,7 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
 
     private void retire(Http1Exchange exchange) {
         if (!exchange.synthetic) {
-            settings.registry.requestEnded(RequestOutcome.of(exchange.status()));
+            requestEnded(RequestOutcome.of(exchange.status()));
         }
         if (exchange.body() instanceof StreamedRequestBody body) {
             if (!body.isEnded() && exchange.expectContinue && !exchange.continueSent) {

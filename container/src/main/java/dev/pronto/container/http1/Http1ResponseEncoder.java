@@ -1,12 +1,13 @@
 package dev.pronto.container.http1;
 
+import dev.pronto.container.connection.EngineCounters;
+import dev.pronto.container.connection.LoopCounters;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.FileRegion;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseEncoder;
 import java.util.List;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Netty's response encoder, plus the engine's pre-encoded header lines right after the status line, and told which
@@ -15,15 +16,16 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class Http1ResponseEncoder extends HttpResponseEncoder {
 
-    private final LongAdder bytesOut;
+    private final EngineCounters counters;
+    private LoopCounters loopCounters;
 
     public Http1ResponseEncoder() {
-        this(new LongAdder());
+        this(new EngineCounters());
     }
 
-    /** An encoder that adds the size of everything it encodes to {@code bytesOut} (the server's metrics). */
-    public Http1ResponseEncoder(LongAdder bytesOut) {
-        this.bytesOut = bytesOut;
+    /** An encoder that counts the size of everything it encodes into {@code counters} (the server's metrics). */
+    public Http1ResponseEncoder(EngineCounters counters) {
+        this.counters = counters;
     }
 
     @Override
@@ -40,7 +42,11 @@ public final class Http1ResponseEncoder extends HttpResponseEncoder {
             }
         }
         if (bytes != 0) {
-            bytesOut.add(bytes);
+            LoopCounters loop = loopCounters;
+            if (loop == null) {
+                loopCounters = loop = counters.forCurrentLoop(); // encoding runs on the channel's loop
+            }
+            loop.addBytesOut(bytes);
         }
     }
 

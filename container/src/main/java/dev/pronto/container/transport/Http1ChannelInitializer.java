@@ -24,10 +24,10 @@ public final class Http1ChannelInitializer extends ChannelInitializer<Channel> {
     protected void initChannel(Channel ch) {
         Http1RequestDecoder decoder =
                 new Http1RequestDecoder(config.maxUriLength(), config.maxHeaderSize(), config.maxBodySize(),
-                        settings.counters().bytesInAdder());
+                        settings.counters());
         ChannelPipeline pipeline = ch.pipeline();
         pipeline.addLast("decoder", decoder);
-        pipeline.addLast("encoder", new Http1ResponseEncoder(settings.counters().bytesOutAdder()));
+        pipeline.addLast("encoder", new Http1ResponseEncoder(settings.counters()));
         pipeline.addLast("connection", new Http1Connection(settings, decoder));
     }
 }

@@ -29,16 +29,13 @@ final class RequestCycle {
     final HttpServletRequestImpl request;
     final HttpServletResponseImpl response;
     private final String pathInContext;
-    /** When the request arrived, for the access log; 0 when it is off (no clock read on the hot path). */
-    private final long startMillis;
+    /** When the request arrived ({@code System.nanoTime}), for the access log; 0 when it is off (no clock read). */
     private final long startNanos;
 
     RequestCycle(Deployment deployment, HttpExchange exchange, String requestURI, String query, String pathInContext) {
         this.deployment = deployment;
         this.pathInContext = pathInContext;
-        boolean logged = deployment.accessLog != null;
-        this.startMillis = logged ? System.currentTimeMillis() : 0;
-        this.startNanos = logged ? System.nanoTime() : 0;
+        this.startNanos = deployment.accessLog != null ? System.nanoTime() : 0;
         WebApplication app = deployment.app;
         this.request = new HttpServletRequestImpl(exchange, app, requestURI, query);
         this.response = new HttpServletResponseImpl(exchange, request, app.context().getResponseCharacterEncoding(),
@@ -133,7 +130,9 @@ final class RequestCycle {
     private void logAccess() {
         AccessLog accessLog = deployment.accessLog;
         if (accessLog != null) {
-            accessLog.log(new ServletAccessLogEntry(request, response, startMillis, startNanos));
+            long elapsed = System.nanoTime() - startNanos;
+            long startMillis = System.currentTimeMillis() - elapsed / 1_000_000;
+            accessLog.log(new ServletAccessLogEntry(request, response, startMillis, elapsed));
         }
     }
 

@@ -10,7 +10,7 @@ import jakarta.servlet.http.Cookie;
  * one forwarded-header handling resolved. Read on the thread that completed the request, before it is released.
  */
 record ServletAccessLogEntry(HttpServletRequestImpl request, HttpServletResponseImpl response, long startMillis,
-                             long startNanos) implements AccessLogEntry {
+                             long elapsedNanos) implements AccessLogEntry {
 
     @Override
     public String remoteAddr() {
@@ -55,11 +55,6 @@ record ServletAccessLogEntry(HttpServletRequestImpl request, HttpServletResponse
     @Override
     public long bytesSent() {
         return response.exchange().bodyBytesSent();
-    }
-
-    @Override
-    public long elapsedNanos() {
-        return System.nanoTime() - startNanos;
     }
 
     @Override
