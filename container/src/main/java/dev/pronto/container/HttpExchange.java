@@ -73,6 +73,14 @@ public interface HttpExchange {
 
     // ---- response -----------------------------------------------------------------------------------
 
+    /**
+     * Response body bytes handed over so far (what {@link #send}, {@link #write} and {@link #writeFile} were given;
+     * none for {@code HEAD}); for access logs. Read it from the thread that wrote the response, or after it ended.
+     */
+    default long bodyBytesSent() {
+        return -1;
+    }
+
     /** The response status code to send (default 200); ignored once committed. */
     void status(int code);
 

@@ -13,4 +13,11 @@ public interface HttpHandler {
      * (or {@link HttpExchange#send}); a thrown exception is answered with 500 if nothing was committed yet.
      */
     void handle(HttpExchange exchange) throws Exception;
+
+    /**
+     * The engine answered input itself with {@code status} (a malformed or over-limit request, a head timeout, an
+     * unmet expectation); nothing reached {@link #handle}. For access logs; event loop, must not block or throw.
+     */
+    default void rejected(int status, java.net.InetSocketAddress remote, java.net.InetSocketAddress local) {
+    }
 }

@@ -3,6 +3,7 @@ package dev.pronto.container;
 import dev.pronto.container.connection.ConnectionRegistry;
 import dev.pronto.container.connection.ConnectionSettings;
 import dev.pronto.container.tls.TlsEndpoint;
+import dev.pronto.container.connection.EngineCounters;
 import dev.pronto.container.transport.Http1ChannelInitializer;
 import dev.pronto.container.transport.PortClashProbe;
 import dev.pronto.container.transport.TransportSupport;
@@ -40,6 +41,7 @@ public final class Server implements AutoCloseable {
 
     private final ServerConfig config;
     private final HttpHandler handler;
+    private final EngineCounters counters;
     private final List<Channel> serverChannels = new ArrayList<>();
     private EventLoopGroup group;
     private ConnectionRegistry registry;
@@ -48,14 +50,20 @@ public final class Server implements AutoCloseable {
     private volatile InetSocketAddress boundHttpAddress;
     private volatile TlsEndpoint tls;
 
-    private Server(ServerConfig config, HttpHandler handler) {
+    private Server(ServerConfig config, HttpHandler handler, EngineCounters counters) {
         this.config = Objects.requireNonNull(config, "config");
         this.handler = Objects.requireNonNull(handler, "handler");
+        this.counters = Objects.requireNonNull(counters, "counters");
     }
 
     /** A server for {@code handler} with {@code config}; nothing is bound until {@link #start()}. */
     public static Server create(ServerConfig config, HttpHandler handler) {
-        return new Server(config, handler);
+        return new Server(config, handler, new EngineCounters());
+    }
+
+    /** As {@link #create(ServerConfig, HttpHandler)}, counting into {@code counters} (kept by an outer server). */
+    public static Server create(ServerConfig config, HttpHandler handler, EngineCounters counters) {
+        return new Server(config, handler, counters);
     }
 
     /**
@@ -75,7 +83,7 @@ public final class Server implements AutoCloseable {
         transport = TransportSupport.choose(config.transport());
         group = new MultiThreadIoEventLoopGroup(config.ioThreads(), new DefaultThreadFactory("pronto-io"),
                 transport.ioHandlerFactory());
-        registry = new ConnectionRegistry(config.maxConnections());
+        registry = new ConnectionRegistry(config.maxConnections(), counters);
         ConnectionSettings settings = new ConnectionSettings(config, handler, registry);
         int port = config.port();
         int mainChannels = 0;
@@ -265,6 +273,11 @@ public final class Server implements AutoCloseable {
     public long activeRequests() {
         ConnectionRegistry r = registry;
         return r == null ? 0 : r.activeRequests();
+    }
+
+    /** The engine's counters (connections, requests, bytes, rejected input); they keep counting across restarts. */
+    public ServerMetrics metrics() {
+        return counters;
     }
 
     /**

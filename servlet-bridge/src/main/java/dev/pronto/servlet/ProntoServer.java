@@ -2,6 +2,9 @@ package dev.pronto.servlet;
 
 import dev.pronto.container.Server;
 import dev.pronto.container.ServerConfig;
+import dev.pronto.container.connection.EngineCounters;
+import dev.pronto.servlet.accesslog.AccessLog;
+import dev.pronto.servlet.accesslog.AccessLogConfig;
 import dev.pronto.servlet.context.WebApplication;
 import dev.pronto.servlet.dispatch.Deployment;
 import dev.pronto.servlet.dispatch.RequestExecutor;
@@ -34,8 +37,12 @@ public final class ProntoServer implements AutoCloseable {
     private final ServerConfig config;
     private final RequestExecutor.Kind executorKind;
     private final int maxConcurrency;
+    private final AccessLogConfig accessLogConfig;
     private final List<WebApplication> apps;
-    private RequestExecutor executor;
+    private AccessLog accessLog;
+    private final EngineCounters counters = new EngineCounters();
+    private final ProntoMetrics metrics = new ProntoMetrics(this, counters);
+    private volatile RequestExecutor executor;
     private volatile Server server; // read without the lock by activeRequests() while stop() waits
     private State state = State.NEW;
 
@@ -43,6 +50,7 @@ public final class ProntoServer implements AutoCloseable {
         this.config = builder.config.build();
         this.executorKind = builder.executorKind;
         this.maxConcurrency = builder.maxConcurrency;
+        this.accessLogConfig = builder.accessLog;
         List<WebApplication> built = new ArrayList<>();
         for (WebAppBuilder app : builder.webapps) {
             built.add(app.build());
@@ -105,12 +113,13 @@ public final class ProntoServer implements AutoCloseable {
     }
 
     private void bindAndStartServlets() throws IOException, ServletException {
+        accessLog = accessLogConfig == null ? null : AccessLog.start(accessLogConfig);
         List<Deployment> deployments = new ArrayList<>();
         for (WebApplication app : apps) {
-            deployments.add(new Deployment(app, executor));
+            deployments.add(new Deployment(app, executor, accessLog));
         }
-        ServletBridge bridge = new ServletBridge(deployments, executor, RequestPathNormalizer.STRICT);
-        server = Server.create(config, bridge).start();
+        ServletBridge bridge = new ServletBridge(deployments, executor, RequestPathNormalizer.STRICT, accessLog);
+        server = Server.create(config, bridge, counters).start();
         for (WebApplication app : apps) {
             if (app.state() == WebApplication.State.INITIALIZED) {
                 app.startServlets();
@@ -133,6 +142,7 @@ public final class ProntoServer implements AutoCloseable {
                 failure.addSuppressed(e);
             }
         }
+        closeAccessLog();
         state = State.DESTROYED;
         RuntimeException destroyFailure = destroyApplicationsAndExecutor();
         if (destroyFailure != null) {
@@ -170,7 +180,21 @@ public final class ProntoServer implements AutoCloseable {
         }
         server.stop(grace);
         server = null;
+        closeAccessLog(); // after the last response: its line is queued by now
         state = State.INITIALIZED;
+    }
+
+    private void closeAccessLog() {
+        AccessLog log = accessLog;
+        accessLog = null;
+        if (log != null) {
+            log.close();
+        }
+    }
+
+    /** The running access log (lines written, dropped), or null when it is off or the server is stopped. */
+    public synchronized AccessLog accessLog() {
+        return accessLog;
     }
 
     /** Stops, then destroys the applications (servlets, filters, {@code contextDestroyed}). */
@@ -228,6 +252,16 @@ public final class ProntoServer implements AutoCloseable {
         return config;
     }
 
+    /** Counters of the engine, the workers and the sessions; readable at any time, from any thread. */
+    public ProntoMetrics metrics() {
+        return metrics;
+    }
+
+    /** The executor without taking the life-cycle lock (metrics are read while stop() holds it). */
+    RequestExecutor executorIfAny() {
+        return executor;
+    }
+
     /** The threads that run blocking requests; known once initialised. */
     public synchronized RequestExecutor executor() {
         return executor;
@@ -238,6 +272,7 @@ public final class ProntoServer implements AutoCloseable {
         private final ServerConfig.Builder config = ServerConfig.builder();
         private RequestExecutor.Kind executorKind = RequestExecutor.Kind.AUTO;
         private int maxConcurrency;
+        private AccessLogConfig accessLog;
         private final List<WebAppBuilder> webapps = new ArrayList<>();
 
         Builder() {
@@ -256,6 +291,15 @@ public final class ProntoServer implements AutoCloseable {
         public Builder executor(RequestExecutor.Kind kind, int maxConcurrency) {
             this.executorKind = Objects.requireNonNull(kind);
             this.maxConcurrency = maxConcurrency;
+            return this;
+        }
+
+        /**
+         * Turns the access log on for every application of this server (like Tomcat's {@code AccessLogValve} on the
+         * host); {@code null}: off (default).
+         */
+        public Builder accessLog(AccessLogConfig accessLog) {
+            this.accessLog = accessLog;
             return this;
         }
 

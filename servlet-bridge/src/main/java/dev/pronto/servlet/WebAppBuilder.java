@@ -246,6 +246,33 @@ public final class WebAppBuilder {
         return this;
     }
 
+    /**
+     * Keeps sessions across a restart, like Tomcat's {@code StandardManager}: on destroy (the end of a graceful
+     * stop) the valid sessions and their serializable attributes are written to {@code directory}, and read back
+     * when the application starts again (expired ones dropped). {@code null}: in memory only (default).
+     */
+    public WebAppBuilder persistentSessions(java.nio.file.Path directory) {
+        steps.add(app -> app.persistentSessions(directory));
+        return this;
+    }
+
+    /**
+     * {@link #persistentSessions(java.nio.file.Path)} in a directory of this context under
+     * {@code java.io.tmpdir}: {@code pronto-sessions/<context name or ROOT>}.
+     */
+    public WebAppBuilder persistentSessions() {
+        steps.add(app -> app.persistentSessions(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
+                "pronto-sessions", app.contextPath().isEmpty() ? "ROOT"
+                        : app.contextPath().substring(1).replaceAll("[^A-Za-z0-9._-]", "_"))));
+        return this;
+    }
+
+    /** The most sessions held at once; creating one more fails and counts as rejected. {@code -1}: no limit. */
+    public WebAppBuilder maxActiveSessions(int max) {
+        steps.add(app -> app.maxActiveSessions(max));
+        return this;
+    }
+
     public WebAppBuilder requestCharacterEncoding(String encoding) {
         steps.add(app -> app.context().setRequestCharacterEncoding(encoding));
         return this;

@@ -3,7 +3,6 @@ package dev.pronto.container.connection;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The server's view of its live connections: enforces the connection cap, counts requests in flight and drives
@@ -14,34 +13,39 @@ public final class ConnectionRegistry {
     private final int maxConnections;
     private final Set<Http1Connection> connections = ConcurrentHashMap.newKeySet();
     private final AtomicInteger connectionCount = new AtomicInteger();
-    private final AtomicLong activeRequests = new AtomicLong();
+    private final EngineCounters counters;
     private volatile boolean draining;
 
     public ConnectionRegistry(int maxConnections) {
-        this.maxConnections = maxConnections;
+        this(maxConnections, new EngineCounters());
     }
 
-    boolean tryOpen(Http1Connection connection) {
+    public ConnectionRegistry(int maxConnections, EngineCounters counters) {
+        this.maxConnections = maxConnections;
+        this.counters = counters;
+    }
+
+    EngineCounters counters() {
+        return counters;
+    }
+
+    /** On the connection's loop, which {@code loop} belongs to. */
+    boolean tryOpen(Http1Connection connection, LoopCounters loop) {
         if (draining || connectionCount.incrementAndGet() > maxConnections) {
             connectionCount.decrementAndGet();
+            loop.increment(LoopCounters.REJECTED);
             return false;
         }
         connections.add(connection);
+        loop.increment(LoopCounters.ACCEPTED);
         return true;
     }
 
-    void closed(Http1Connection connection) {
+    void closed(Http1Connection connection, LoopCounters loop) {
         if (connections.remove(connection)) {
             connectionCount.decrementAndGet();
+            loop.increment(LoopCounters.CLOSED);
         }
-    }
-
-    void requestStarted() {
-        activeRequests.incrementAndGet();
-    }
-
-    void requestEnded() {
-        activeRequests.decrementAndGet();
     }
 
     boolean isDraining() {
@@ -50,7 +54,7 @@ public final class ConnectionRegistry {
 
     /** Requests dispatched to the handler whose response has not ended yet. */
     public long activeRequests() {
-        return activeRequests.get();
+        return counters.requestsActive();
     }
 
     public int connectionCount() {

@@ -31,4 +31,9 @@ public final class ConnectionSettings {
         this.idleTimeoutNanos = config.idleTimeout().toNanos();
         this.blockingTimeoutMillis = config.blockingTimeout().toMillis();
     }
+
+    /** The counters every connection of this server adds to. */
+    public EngineCounters counters() {
+        return registry.counters();
+    }
 }

@@ -1,6 +1,7 @@
 package dev.pronto.container.connection;
 
 import dev.pronto.container.RequestBodyException;
+import dev.pronto.container.RequestOutcome;
 import dev.pronto.container.WorkerScope;
 import dev.pronto.container.http1.EngineHeaderLines;
 import dev.pronto.container.http1.Http1DecodeError;
@@ -72,6 +73,8 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
     private final Runnable drainOps = this::drainOffLoopOps;
 
     private ChannelHandlerContext ctx;
+    /** This loop's counters, looked up once on the loop (handlerAdded). */
+    private LoopCounters counters;
     private volatile boolean open;
     private volatile Http1Exchange headOfLine;
     private boolean registered;
@@ -101,9 +104,14 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
     // ---- life cycle -------------------------------------------------------------------------------------
 
     @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        counters = settings.registry.counters().forCurrentLoop();
+    }
+
+    @Override
     public void channelActive(ChannelHandlerContext ctx) {
         this.ctx = ctx;
-        if (!settings.registry.tryOpen(this)) {
+        if (!settings.registry.tryOpen(this, counters)) {
             ctx.close();
             return;
         }
@@ -124,8 +132,9 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
         while ((ex = inFlight.poll()) != null) {
             ex.onConnectionClosed();
             runWritableCallback(ex);
+            reachedHead(ex);
             if (!ex.synthetic) {
-                settings.registry.requestEnded();
+                requestEnded(RequestOutcome.ABORTED);
             }
         }
         headOfLine = null;
@@ -135,7 +144,7 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
             ReferenceCountUtil.release(msg);
         }
         if (registered) {
-            settings.registry.closed(this);
+            settings.registry.closed(this, counters);
         }
         ctx.fireChannelInactive();
     }
@@ -213,10 +222,7 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
         }
         boolean keepAlive = HttpUtil.isKeepAlive(request) && !isDraining();
         Http1Exchange exchange = new Http1Exchange(this, request, ++requestCount, bodyLength, keepAlive, false);
-        inFlight.add(exchange);
-        if (inFlight.size() == 1) {
-            headOfLine = exchange;
-        }
+        enqueue(exchange);
         if (bodyLength != 0) {
             receiving = exchange;
             swallowed = 0;
@@ -224,8 +230,35 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
         if (!keepAlive) {
             closing = true; // RFC 9112 §9.6: no request after the one that asked to close is processed
         }
-        settings.registry.requestStarted();
+        counters.increment(LoopCounters.REQUESTS_STARTED);
         dispatch(exchange);
+    }
+
+    /** Joins the line of requests in flight; one behind another counts as pipelined until it reaches the head. */
+    private void enqueue(Http1Exchange exchange) {
+        inFlight.add(exchange);
+        if (inFlight.size() == 1) {
+            headOfLine = exchange;
+        } else {
+            exchange.pipelined = true;
+            counters.increment(LoopCounters.PIPELINED_UP);
+        }
+    }
+
+    private void reachedHead(Http1Exchange exchange) {
+        if (exchange.pipelined) {
+            exchange.pipelined = false;
+            counters.increment(LoopCounters.PIPELINED_DOWN);
+        }
+    }
+
+    private void requestEnded(RequestOutcome outcome) {
+        counters.increment(LoopCounters.OUTCOMES + outcome.ordinal());
+        counters.increment(LoopCounters.REQUESTS_ENDED);
+    }
+
+    private void decodeError(int status) {
+        settings.registry.counters().decodeError(status);
     }
 
     private void dispatch(Http1Exchange exchange) {
@@ -275,6 +308,7 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
             respondWithError(error.status(), true);
             return;
         }
+        decodeError(error.status().code());
         ((StreamedRequestBody) exchange.body())
                 .fail(new RequestBodyException(error.status().code(), error.detail()));
         if (!exchange.wireStarted && !exchange.wireEnded) {
@@ -293,12 +327,15 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
     /** Answers in order with an engine-made error, then closes: the request never reaches the handler. */
     private void respondWithError(HttpResponseStatus status, boolean close) {
         closing = true;
+        decodeError(status.code());
         Http1Exchange synthetic = new Http1Exchange(this, NO_REQUEST, ++requestCount, 0, false, true);
-        inFlight.add(synthetic);
-        if (inFlight.size() == 1) {
-            headOfLine = synthetic;
-        }
+        enqueue(synthetic);
         synthetic.respondFromEngine(Http1ErrorResponses.create(ctx.alloc(), status, settings.serverLine, close));
+        try {
+            settings.handler.rejected(status.code(), remoteAddress(), localAddress());
+        } catch (RuntimeException e) {
+            log.debug("Handler failed on a rejected request: {}", e.toString());
+        }
     }
 
     // ---- outbound: ordering and flushing -------------------------------------------------------------------
@@ -436,6 +473,7 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
             Http1Exchange next = inFlight.peekFirst();
             headOfLine = next;
             if (next != null) {
+                reachedHead(next);
                 Object msg;
                 while ((msg = next.pollPending()) != null) {
                     writeOut(next, msg);
@@ -455,7 +493,7 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
 
     private void retire(Http1Exchange exchange) {
         if (!exchange.synthetic) {
-            settings.registry.requestEnded();
+            requestEnded(RequestOutcome.of(exchange.status()));
         }
         if (exchange.body() instanceof StreamedRequestBody body) {
             if (!body.isEnded() && exchange.expectContinue && !exchange.continueSent) {

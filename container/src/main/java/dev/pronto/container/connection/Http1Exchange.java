@@ -78,6 +78,9 @@ final class Http1Exchange implements HttpExchange, BodyDemand {
     Runnable writableCallback;
     /** True for a response the engine makes itself (decode errors): not counted as an application request. */
     final boolean synthetic;
+    /** Queued behind an earlier request on the connection; event loop only. */
+    boolean pipelined;
+    private long bodyBytes;
 
     /**
      * @param bodyLength {@code 0} for no body, the declared length, or {@code -1} for a chunked body
@@ -217,6 +220,7 @@ final class Http1Exchange implements HttpExchange, BodyDemand {
             connection.submit(this, LastHttpContent.EMPTY_LAST_CONTENT, true);
         } else {
             addQueued(content.readableBytes());
+            bodyBytes += content.readableBytes();
             connection.submit(this, new Http1FullResponse(st, content, headers, addDate(headers), serverLine(headers),
                     length, connectionLine), true);
         }
@@ -234,6 +238,7 @@ final class Http1Exchange implements HttpExchange, BodyDemand {
             return;
         }
         addQueued(chunk.readableBytes());
+        bodyBytes += chunk.readableBytes();
         connection.submit(this, new DefaultHttpContent(chunk), false);
     }
 
@@ -252,6 +257,7 @@ final class Http1Exchange implements HttpExchange, BodyDemand {
             region.release();
             return;
         }
+        bodyBytes += length;
         connection.submit(this, region, false);
     }
 
@@ -275,6 +281,11 @@ final class Http1Exchange implements HttpExchange, BodyDemand {
         } catch (IOException ignored) {
             // nothing more to release
         }
+    }
+
+    @Override
+    public long bodyBytesSent() {
+        return bodyBytes;
     }
 
     @Override
@@ -401,6 +412,7 @@ final class Http1Exchange implements HttpExchange, BodyDemand {
     void respondFromEngine(io.netty.handler.codec.http.FullHttpResponse response) {
         state = State.ENDED;
         keepAlive = false;
+        status = response.status().code(); // what the metrics and the access log must see
         connection.submit(this, response, true);
     }
 

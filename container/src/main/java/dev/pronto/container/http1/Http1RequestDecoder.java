@@ -15,6 +15,8 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.LastHttpContent;
 import java.util.List;
+import dev.pronto.container.connection.EngineCounters;
+import dev.pronto.container.connection.LoopCounters;
 
 /**
  * A strict HTTP/1.1 request decoder (RFC 9112) that reports each violation as an {@link Http1DecodeError} with
@@ -45,6 +47,8 @@ public final class Http1RequestDecoder extends ByteToMessageDecoder {
         READ_HEAD, READ_FIXED_BODY, READ_CHUNK_SIZE, READ_CHUNK_DATA, READ_CHUNK_END, READ_TRAILERS, BROKEN
     }
 
+    private final EngineCounters counters;
+    private LoopCounters loopCounters;
     private final long maxBodySize;
     private final Http1SectionScanner scanner;
     private final Http1TargetGuard targetGuard;
@@ -62,6 +66,12 @@ public final class Http1RequestDecoder extends ByteToMessageDecoder {
      * @param maxBodySize   largest request body (413 beyond), or -1 for no limit
      */
     public Http1RequestDecoder(int maxUriLength, int maxHeaderSize, long maxBodySize) {
+        this(maxUriLength, maxHeaderSize, maxBodySize, new EngineCounters());
+    }
+
+    /** As above, counting every buffer read into {@code counters} (the server's metrics). */
+    public Http1RequestDecoder(int maxUriLength, int maxHeaderSize, long maxBodySize, EngineCounters counters) {
+        this.counters = counters;
         if (maxUriLength <= 0 || maxHeaderSize <= 0 || maxBodySize < -1) {
             throw new IllegalArgumentException("limits must be positive (maxBodySize may be -1)");
         }
@@ -70,6 +80,19 @@ public final class Http1RequestDecoder extends ByteToMessageDecoder {
         this.targetGuard = new Http1TargetGuard(maxUriLength);
         this.headParser = new Http1HeadParser(maxUriLength, maxBodySize);
         this.chunkLine = new Http1ChunkLine(maxHeaderSize);
+    }
+
+    /** Counts what the socket delivered, before decoding: one add per read, not per request. */
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        if (msg instanceof ByteBuf buf) {
+            LoopCounters loop = loopCounters;
+            if (loop == null) {
+                loopCounters = loop = counters.forCurrentLoop(); // first read: on the channel's loop
+            }
+            loop.addBytesIn(buf.readableBytes());
+        }
+        super.channelRead(ctx, msg);
     }
 
     /**

@@ -36,13 +36,14 @@ public final class Http1ChannelInitializer extends ChannelInitializer<Channel> {
     @Override
     protected void initChannel(Channel ch) {
         Http1RequestDecoder decoder =
-                new Http1RequestDecoder(config.maxUriLength(), config.maxHeaderSize(), config.maxBodySize());
+                new Http1RequestDecoder(config.maxUriLength(), config.maxHeaderSize(), config.maxBodySize(),
+                        settings.counters());
         ChannelPipeline pipeline = ch.pipeline();
         if (tls != null) {
             tls.addHandlers(ch);
         }
         pipeline.addLast("decoder", decoder);
-        pipeline.addLast("encoder", new Http1ResponseEncoder());
+        pipeline.addLast("encoder", new Http1ResponseEncoder(settings.counters()));
         if (tls != null) {
             pipeline.addLast("file-chunks", new ChunkedWriteHandler());
         }

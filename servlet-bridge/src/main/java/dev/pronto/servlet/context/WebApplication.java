@@ -11,6 +11,7 @@ import dev.pronto.servlet.security.WebSecurity;
 import dev.pronto.servlet.session.SessionCookieConfigImpl;
 import dev.pronto.servlet.session.SessionListeners;
 import dev.pronto.servlet.session.SessionManager;
+import dev.pronto.servlet.session.SessionPersistence;
 import dev.pronto.servlet.session.SessionStore;
 import jakarta.servlet.Filter;
 import jakarta.servlet.Servlet;
@@ -76,6 +77,8 @@ public final class WebApplication {
     private final Map<String, String> localeCharsets = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.function.Function<String, String> localeCharsetLookup = localeCharsets::get;
     private volatile SessionStore sessionStore;
+    private volatile SessionPersistence sessionPersistence;
+    private volatile int maxActiveSessions = -1;
     private volatile SessionManager sessions;
     private volatile long blockingTimeoutMillis = 60_000;
     private volatile int responseBufferSize = 8192;
@@ -192,6 +195,27 @@ public final class WebApplication {
     public void sessionStore(SessionStore store) {
         checkConfigurable();
         this.sessionStore = store;
+    }
+
+    /**
+     * Keeps sessions across a restart in {@code directory} (Tomcat's {@code StandardManager}; Boot's
+     * {@code server.servlet.session.persistent}); {@code null} (default) keeps them in memory only.
+     */
+    public void persistentSessions(java.nio.file.Path directory) {
+        checkConfigurable();
+        this.sessionPersistence = directory == null ? null : new SessionPersistence(directory);
+    }
+
+    /** Where sessions are persisted, or null when they are not. */
+    public java.nio.file.Path sessionStoreDirectory() {
+        SessionPersistence persistence = sessionPersistence;
+        return persistence == null ? null : persistence.file().getParent();
+    }
+
+    /** The most sessions held at once; {@code -1} (default) for no limit. */
+    public void maxActiveSessions(int max) {
+        checkConfigurable();
+        this.maxActiveSessions = max;
     }
 
     /** Maps a locale (e.g. {@code ja} or {@code zh_TW}) to the charset {@code setLocale} implies (§5.6). */
@@ -355,7 +379,9 @@ public final class WebApplication {
             SessionManager manager = sessionStore == null ? new SessionManager(context, sessionListeners)
                     : new SessionManager(context, sessionStore, sessionListeners, SessionManager.DEFAULT_SWEEP_INTERVAL);
             manager.setDefaultMaxInactiveInterval(context.getSessionTimeout() * 60);
+            manager.setMaxActiveSessions(maxActiveSessions);
             sessions = manager;
+            restoreSessions(manager);
             mapper();
             for (FilterHolder filter : filters()) {
                 filter.filter();
@@ -403,6 +429,7 @@ public final class WebApplication {
         }
         state = State.DESTROYED;
         if (sessions != null) {
+            persistSessions(sessions);
             sessions.close();
         }
         ClassLoader previous = swapClassLoader();
@@ -443,6 +470,39 @@ public final class WebApplication {
             } catch (Exception e) {
                 log.warn("Closing {} failed", resource, e);
             }
+        }
+    }
+
+    /** Reads back what the last stop persisted (with this application's class loader, which is current here). */
+    private void restoreSessions(SessionManager manager) {
+        SessionPersistence persistence = sessionPersistence;
+        if (persistence == null) {
+            return;
+        }
+        try {
+            int restored = persistence.load(manager, classLoader());
+            if (restored > 0) {
+                log.info("Restored {} session(s) of context '{}' from {}", restored, contextPath, persistence.file());
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            log.warn("Could not restore the sessions of context '{}' from {}", contextPath, persistence.file(), e);
+        }
+    }
+
+    /** Writes the sessions out before the application goes; a failure loses them, logged, and stops nothing. */
+    private void persistSessions(SessionManager manager) {
+        SessionPersistence persistence = sessionPersistence;
+        if (persistence == null) {
+            return;
+        }
+        ClassLoader previous = swapClassLoader();
+        try {
+            int saved = persistence.save(manager);
+            log.debug("Persisted {} session(s) of context '{}' to {}", saved, contextPath, persistence.file());
+        } catch (java.io.IOException | RuntimeException e) {
+            log.warn("Could not persist the sessions of context '{}' to {}", contextPath, persistence.file(), e);
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
         }
     }
 
@@ -545,6 +605,12 @@ public final class WebApplication {
 
     public State state() {
         return state;
+    }
+
+    /** The session counters, or null before the application is initialised. */
+    public dev.pronto.servlet.session.SessionMetrics sessionMetrics() {
+        SessionManager manager = sessions;
+        return manager == null ? null : manager.metrics();
     }
 
     /** The session manager; available once the application is initialised. */

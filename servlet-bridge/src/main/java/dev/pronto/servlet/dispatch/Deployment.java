@@ -1,5 +1,6 @@
 package dev.pronto.servlet.dispatch;
 
+import dev.pronto.servlet.accesslog.AccessLog;
 import dev.pronto.servlet.context.ServletContextImpl;
 import dev.pronto.servlet.context.ServletHolder;
 import dev.pronto.servlet.context.WebApplication;
@@ -19,11 +20,18 @@ public final class Deployment implements ServletContextImpl.RequestDispatcherFac
     final RequestExecutor executor;
     /** The application's security; null when it configured none (then requests skip the check). */
     final WebSecurity security;
+    /** The server's access log, or null when it is off. */
+    final AccessLog accessLog;
 
     public Deployment(WebApplication app, RequestExecutor executor) {
+        this(app, executor, null);
+    }
+
+    public Deployment(WebApplication app, RequestExecutor executor, AccessLog accessLog) {
         this.app = app;
         this.executor = executor;
         this.security = app.webSecurity();
+        this.accessLog = accessLog;
         this.targets = new TargetResolver(app);
         this.errors = new ErrorPageHandler(this);
         app.context().dispatchers(this);

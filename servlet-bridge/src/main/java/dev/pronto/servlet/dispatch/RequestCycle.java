@@ -2,6 +2,7 @@ package dev.pronto.servlet.dispatch;
 
 import dev.pronto.container.HttpExchange;
 import dev.pronto.container.RequestBodyException;
+import dev.pronto.servlet.accesslog.AccessLog;
 import dev.pronto.servlet.async.AsyncContextImpl;
 import dev.pronto.servlet.context.WebApplication;
 import dev.pronto.servlet.multipart.MultipartSizeException;
@@ -30,10 +31,13 @@ final class RequestCycle {
     final HttpServletRequestImpl request;
     final HttpServletResponseImpl response;
     private final String pathInContext;
+    /** When the request arrived ({@code System.nanoTime}), for the access log; 0 when it is off (no clock read). */
+    private final long startNanos;
 
     RequestCycle(Deployment deployment, HttpExchange exchange, String requestURI, String query, String pathInContext) {
         this.deployment = deployment;
         this.pathInContext = pathInContext;
+        this.startNanos = deployment.accessLog != null ? System.nanoTime() : 0;
         WebApplication app = deployment.app;
         this.request = deployment.security == null ? new HttpServletRequestImpl(exchange, app, requestURI, query)
                 : new SecuredHttpServletRequest(exchange, app, requestURI, query, deployment.security);
@@ -134,7 +138,18 @@ final class RequestCycle {
             log.debug("Could not complete {}: {}", request, e.toString());
             response.exchange().abort();
         } finally {
+            logAccess();
             releaseRequest();
+        }
+    }
+
+    /** The response is complete: one access-log line, formatted here and written by the log's own thread. */
+    private void logAccess() {
+        AccessLog accessLog = deployment.accessLog;
+        if (accessLog != null) {
+            long elapsed = System.nanoTime() - startNanos;
+            long startMillis = System.currentTimeMillis() - elapsed / 1_000_000;
+            accessLog.log(new ServletAccessLogEntry(request, response, startMillis, elapsed));
         }
     }
 

@@ -4,10 +4,13 @@ import java.lang.reflect.Method;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Runs blocking servlet code off the event loop: on virtual threads when the JVM has them (Java 21+, found at run
@@ -30,6 +33,7 @@ public final class RequestExecutor implements AutoCloseable {
     /** Virtual threads only (one per task, unbounded): how many run, and who waits for a turn. */
     private final AtomicInteger active = new AtomicInteger();
     private final Queue<Runnable> waiting = new ConcurrentLinkedQueue<>();
+    private final LongAdder rejected = new LongAdder();
 
     private RequestExecutor(ExecutorService delegate, boolean virtual, int maxConcurrency) {
         this.delegate = delegate;
@@ -91,12 +95,32 @@ public final class RequestExecutor implements AutoCloseable {
 
     /** Runs {@code task} now if fewer than the limit are running, else when one finishes. */
     public void execute(Runnable task) {
-        if (!virtual) {
-            delegate.execute(task); // the fixed pool has exactly maxConcurrency threads: it is the limit
-            return;
+        try {
+            if (!virtual) {
+                delegate.execute(task); // the fixed pool has exactly maxConcurrency threads: it is the limit
+                return;
+            }
+            waiting.add(task);
+            drain();
+        } catch (RejectedExecutionException e) {
+            rejected.increment();
+            throw e;
         }
-        waiting.add(task);
-        drain();
+    }
+
+    /** Tasks running now. */
+    public int activeCount() {
+        return virtual ? active.get() : ((ThreadPoolExecutor) delegate).getActiveCount();
+    }
+
+    /** Tasks waiting for a turn now (walks the queue: for metrics, not the hot path). */
+    public int queuedCount() {
+        return virtual ? waiting.size() : ((ThreadPoolExecutor) delegate).getQueue().size();
+    }
+
+    /** Tasks refused since creation (the executor was closed, a request outlived the server). */
+    public long rejectedCount() {
+        return rejected.sum();
     }
 
     private void drain() {

@@ -2,6 +2,7 @@ package dev.pronto.servlet.dispatch;
 
 import dev.pronto.container.HttpExchange;
 import dev.pronto.container.HttpHandler;
+import dev.pronto.servlet.accesslog.AccessLog;
 import dev.pronto.servlet.request.BadRequestPathException;
 import dev.pronto.servlet.request.RequestPathNormalizer;
 import io.netty.buffer.ByteBufUtil;
@@ -27,9 +28,17 @@ public final class ServletBridge implements HttpHandler {
     private final RequestExecutor executor;
     private final RequestPathNormalizer normalizer;
     private final FastThreadLocal<Route> lastRoute = new FastThreadLocal<>();
+    private final AccessLog accessLog;
 
     /** @param deployments the applications; the longest matching context path wins */
     public ServletBridge(List<Deployment> deployments, RequestExecutor executor, RequestPathNormalizer normalizer) {
+        this(deployments, executor, normalizer, null);
+    }
+
+    /** As above, logging the requests the bridge answers itself to {@code accessLog} (null: none). */
+    public ServletBridge(List<Deployment> deployments, RequestExecutor executor, RequestPathNormalizer normalizer,
+                         AccessLog accessLog) {
+        this.accessLog = accessLog;
         List<Deployment> sorted = new ArrayList<>(deployments);
         sorted.sort(Comparator.comparingInt((Deployment d) -> d.app.contextPath().length()).reversed());
         this.deployments = List.copyOf(sorted);
@@ -42,19 +51,22 @@ public final class ServletBridge implements HttpHandler {
         String target = exchange.target();
         if (target.equals("*")) {
             answerServerWideOptions(exchange, !deployments.isEmpty() && deployments.get(0).app.allowTrace());
+            logAnswered(exchange);
             return;
         }
         Route route = lastRoute.get();
         if (route == null || !route.target.equals(target)) {
             route = route(exchange, target);
             if (route == null) {
-                return; // answered already (400, 404 or the context-root redirect)
+                logAnswered(exchange); // answered already (400, 404 or the context-root redirect)
+                return;
             }
             lastRoute.set(route);
         }
         RequestTarget requestTarget = route.requestTarget;
         if (HttpMethod.TRACE.equals(exchange.method()) && !route.deployment.app.allowTrace()) {
             refuseTrace(exchange, requestTarget);
+            logAnswered(exchange);
             return;
         }
         RequestCycle cycle = new RequestCycle(route.deployment, exchange, route.rawPath, route.query, route.inContext);
@@ -62,6 +74,20 @@ public final class ServletBridge implements HttpHandler {
             cycle.run(requestTarget);
         } else {
             WorkerBatch.add(exchange.eventLoop(), executor, exchange.connectionId(), () -> cycle.run(requestTarget));
+        }
+    }
+
+    @Override
+    public void rejected(int status, java.net.InetSocketAddress remote, java.net.InetSocketAddress local) {
+        if (accessLog != null) {
+            accessLog.log(new RejectedAccessLogEntry(status, remote, local, System.currentTimeMillis()));
+        }
+    }
+
+    /** A request the bridge answered itself still gets its access-log line. */
+    private void logAnswered(HttpExchange exchange) {
+        if (accessLog != null) {
+            accessLog.log(new ExchangeAccessLogEntry(exchange, System.currentTimeMillis(), System.nanoTime()));
         }
     }
 

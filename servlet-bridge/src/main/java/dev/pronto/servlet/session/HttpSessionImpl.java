@@ -47,7 +47,42 @@ public final class HttpSessionImpl implements HttpSession {
         this.maxInactiveInterval = maxInactiveInterval;
     }
 
+    /** A session read back from a persisted store, as it was: times, timeout and whether it is new. */
+    HttpSessionImpl(SessionManager manager, String id, long creationTime, long lastAccessedTime,
+                    long thisAccessedTime, int maxInactiveInterval, boolean isNew) {
+        this(manager, manager.servletContext(), id, creationTime, maxInactiveInterval);
+        this.lastAccessedTime = lastAccessedTime;
+        this.thisAccessedTime = thisAccessedTime;
+        this.isNew = isNew;
+    }
+
     // ---- container side ------------------------------------------------------------------------
+
+    long creationTimeInternal() {
+        return creationTime;
+    }
+
+    long lastAccessedTimeInternal() {
+        return lastAccessedTime;
+    }
+
+    long thisAccessedTimeInternal() {
+        return thisAccessedTime;
+    }
+
+    boolean isNewInternal() {
+        return isNew;
+    }
+
+    /** The attributes now, for persisting; a copy. */
+    java.util.Map<String, Object> attributesSnapshot() {
+        return new java.util.LinkedHashMap<>(attributes);
+    }
+
+    /** Puts an attribute read back from a persisted store: no binding or attribute listener is told. */
+    void restoreAttribute(String name, Object value) {
+        attributes.put(name, value);
+    }
 
     /**
      * Marks the start of a request that belongs to this session; call once per request, when the

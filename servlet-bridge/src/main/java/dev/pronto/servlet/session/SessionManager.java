@@ -9,6 +9,9 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -37,6 +40,12 @@ public final class SessionManager implements AutoCloseable {
     private final Duration sweepInterval;
     private final LongSupplier clock;
     private volatile int defaultMaxInactiveInterval = DEFAULT_MAX_INACTIVE_INTERVAL;
+    private volatile int maxActiveSessions = -1;
+    private final LongAdder created = new LongAdder();
+    private final LongAdder expired = new LongAdder();
+    private final LongAdder rejected = new LongAdder();
+    private final AtomicInteger activeMax = new AtomicInteger();
+    private final AtomicLong aliveMaxMillis = new AtomicLong();
     private ScheduledExecutorService sweeper;
     private boolean closed;
 
@@ -68,15 +77,56 @@ public final class SessionManager implements AutoCloseable {
      * Creates and stores a new session with a fresh random id and the default timeout, then tells the
      * {@code HttpSessionListener}s. The first call starts the sweeper.
      *
-     * @throws IllegalStateException after {@link #close()}
+     * @throws IllegalStateException after {@link #close()}, or when {@link #setMaxActiveSessions the cap} is
+     *                               reached (counted as rejected, like Tomcat's {@code TooManyActiveSessionsException})
      */
     public HttpSessionImpl createSession() {
         startSweeperOnce();
+        int cap = maxActiveSessions;
+        if (cap >= 0 && store.size() >= cap) {
+            rejected.increment();
+            throw new IllegalStateException("Too many active sessions (max " + cap + ")");
+        }
         HttpSessionImpl session =
                 new HttpSessionImpl(this, servletContext, newId(), now(), defaultMaxInactiveInterval);
         store.put(session);
+        created.increment();
+        activeMax.accumulateAndGet(store.size(), Math::max);
         listeners.sessionCreated(session);
         return session;
+    }
+
+    /** The most sessions held at once; {@code -1} (default) for no limit. */
+    public void setMaxActiveSessions(int max) {
+        this.maxActiveSessions = max;
+    }
+
+    /** Sessions counted so far, with the meaning of Tomcat's {@code tomcat.sessions.*} meters. */
+    public SessionMetrics metrics() {
+        return new SessionMetrics(store.size(), activeMax.get(), created.sum(), expired.sum(), rejected.sum(),
+                aliveMaxMillis.get() / 1000);
+    }
+
+    /** Sessions read back from a persisted store: held again, listeners not told of a creation (Tomcat's way). */
+    void adopt(HttpSessionImpl session) {
+        store.put(session);
+        activeMax.accumulateAndGet(store.size(), Math::max);
+    }
+
+    /** The valid sessions held now, for persisting them. */
+    java.util.List<HttpSessionImpl> validSessions() {
+        java.util.List<HttpSessionImpl> all = new java.util.ArrayList<>();
+        for (String id : store.ids()) {
+            HttpSessionImpl session = store.get(id);
+            if (session != null && session.isValid()) {
+                all.add(session);
+            }
+        }
+        return all;
+    }
+
+    ServletContext servletContext() {
+        return servletContext;
     }
 
     /**
@@ -238,6 +288,9 @@ public final class SessionManager implements AutoCloseable {
     /** The first step of invalidation: nobody can find the session any more, then listeners are told. */
     void onInvalidating(HttpSessionImpl session) {
         store.remove(session.getId());
+        // Tomcat counts every ended session (invalidated or timed out) as expired, with its lifetime
+        expired.increment();
+        aliveMaxMillis.accumulateAndGet(now() - session.creationTimeInternal(), Math::max);
         listeners.sessionDestroyed(session);
     }
 

@@ -3,6 +3,7 @@ package dev.pronto.spring.boot;
 import dev.pronto.container.ServerConfig;
 import dev.pronto.servlet.ProntoServer;
 import dev.pronto.servlet.WebAppBuilder;
+import dev.pronto.servlet.accesslog.AccessLogConfig;
 import dev.pronto.servlet.context.WebApplication;
 import dev.pronto.servlet.dispatch.RequestExecutor;
 import dev.pronto.container.Server;
@@ -50,6 +51,8 @@ public class ProntoServletWebServerFactory extends AbstractConfigurableWebServer
     private Duration tlsHandshakeTimeout;
     private int httpPort = -1;
     private ResourceLoader resourceLoader;
+    private AccessLogConfig accessLog;
+    private volatile ProntoServer lastServer;
 
     public ProntoServletWebServerFactory() {
     }
@@ -91,6 +94,20 @@ public class ProntoServletWebServerFactory extends AbstractConfigurableWebServer
     public void setExecutor(RequestExecutor.Kind kind, int maxConcurrency) {
         this.executorKind = Objects.requireNonNull(kind);
         this.maxConcurrency = maxConcurrency;
+    }
+
+    /** The access log ({@code server.pronto.accesslog.*}); {@code null}: off. */
+    public void setAccessLog(AccessLogConfig accessLog) {
+        this.accessLog = accessLog;
+    }
+
+    public AccessLogConfig getAccessLog() {
+        return accessLog;
+    }
+
+    /** The server the last {@link #getWebServer} built, for metrics; null before. */
+    public ProntoServer lastServer() {
+        return lastServer;
     }
 
     /** Largest request head in bytes (431 beyond); {@code <= 0} keeps Pronto's 8 KiB default. */
@@ -141,9 +158,11 @@ public class ProntoServletWebServerFactory extends AbstractConfigurableWebServer
         ProntoServer server = ProntoServer.builder()
                 .config(this::configureServer)
                 .executor(executorKind, maxConcurrency)
+                .accessLog(accessLog)
                 .webapp(app -> webApp.configure(app, ordered, classLoader))
                 .build();
         registerSslBundleReload(server);
+        lastServer = server;
         ProntoWebServer webServer = new ProntoWebServer(server, getPort() >= 0, getShutdown() == Shutdown.GRACEFUL);
         webServer.initialize();
         for (WebApplication app : server.applications()) {

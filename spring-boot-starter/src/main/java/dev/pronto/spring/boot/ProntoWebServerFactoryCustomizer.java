@@ -48,6 +48,7 @@ public class ProntoWebServerFactoryCustomizer
         if (pronto.getHttpPort() != null) {
             factory.setHttpPort(pronto.getHttpPort());
         }
+        factory.setAccessLog(pronto.getAccesslog().toConfig());
         factory.addServerCustomizers(this::customizeServer);
     }
 

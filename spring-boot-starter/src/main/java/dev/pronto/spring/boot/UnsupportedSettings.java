@@ -35,10 +35,6 @@ final class UnsupportedSettings {
         if (session == null) {
             return;
         }
-        if (session.isPersistent()) {
-            throw new UnsupportedSettingException("server.servlet.session.persistent",
-                    "sessions are kept in memory only", "Set server.servlet.session.persistent=false.");
-        }
         Set<Session.SessionTrackingMode> modes = session.getTrackingModes();
         if (modes != null && modes.contains(Session.SessionTrackingMode.SSL)) {
             throw new UnsupportedSettingException("server.servlet.session.tracking-modes",

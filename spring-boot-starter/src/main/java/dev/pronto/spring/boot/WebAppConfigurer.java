@@ -63,6 +63,10 @@ final class WebAppConfigurer {
             session.getTrackingModes().forEach(m -> modes.add(jakarta.servlet.SessionTrackingMode.valueOf(m.name())));
             app.configure(web -> web.context().setSessionTrackingModes(modes));
         }
+        if (session != null && session.isPersistent()) {
+            // Boot's rule: server.servlet.session.store-dir, else a "servlet-sessions" directory in its temp dir
+            app.persistentSessions(session.getSessionStoreDirectory().getValidDirectory(true).toPath());
+        }
         if (session != null && session.getTimeout() != null) {
             app.configure(web -> web.context().setSessionTimeout(timeoutMinutes(session.getTimeout())));
         }

@@ -35,14 +35,6 @@ class UnsupportedSettingsTest extends FactoryTestSupport {
     }
 
     @Test
-    void persistentSessions() {
-        Session session = new Session();
-        session.setPersistent(true);
-        factory.setSession(session);
-        assertRefused("server.servlet.session.persistent");
-    }
-
-    @Test
     void sslSessionTracking() {
         Session session = new Session();
         session.setTrackingModes(Set.of(Session.SessionTrackingMode.COOKIE, Session.SessionTrackingMode.SSL));

@@ -1,0 +1,51 @@
+package dev.pronto.servlet.accesslog;
+
+/**
+ * What an access-log pattern reads of one finished request. Implementations are read once, on the thread that
+ * completed the request, before the line is queued; values that are absent are null (or -1 for numbers).
+ */
+public interface AccessLogEntry {
+
+    /** The client's address after forwarded-header handling (a trusted proxy's {@code Forwarded}/{@code X-Forwarded-For}). */
+    String remoteAddr();
+
+    String localAddr();
+
+    int localPort();
+
+    String method();
+
+    /** The request path as sent, without the query. */
+    String uri();
+
+    /** The query string without {@code ?}, or null. */
+    String query();
+
+    String protocol();
+
+    int status();
+
+    /** Response body bytes sent; -1 when unknown. */
+    long bytesSent();
+
+    /** When the request arrived, milliseconds since the epoch. */
+    long startMillis();
+
+    /** How long the request took, in nanoseconds. */
+    long elapsedNanos();
+
+    String requestHeader(String name);
+
+    String responseHeader(String name);
+
+    String cookie(String name);
+
+    String remoteUser();
+
+    /** The requested session id, or null. */
+    String sessionId();
+
+    String serverName();
+
+    Object requestAttribute(String name);
+}
