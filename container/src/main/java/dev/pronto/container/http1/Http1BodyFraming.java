@@ -111,6 +111,39 @@ final class Http1BodyFraming {
         if (bad >= 0) {
             throw Http1ParseException.badByte("Host", buf.getByte(bad));
         }
+        checkHostShape(buf, from, to);
+    }
+
+    /**
+     * RFC 9112 §3.2: a Host that is not {@code uri-host [":" port]} gets 400. An IP literal is bracketed
+     * (RFC 3986 §3.2.2); the port, when its colon is there, is digits only.
+     */
+    private static void checkHostShape(ByteBuf buf, int from, int to) {
+        if (from == to) {
+            return; // RFC 9110 §7.2: an empty Host is allowed
+        }
+        int hostEnd = to;
+        if (buf.getByte(from) == '[') {
+            int close = buf.indexOf(from, to, (byte) ']');
+            if (close < 0) {
+                throw Http1ParseException.badRequest("unclosed IP literal in Host");
+            }
+            hostEnd = close + 1;
+            if (hostEnd < to && buf.getByte(hostEnd) != ':') {
+                throw Http1ParseException.badRequest("junk after the IP literal in Host");
+            }
+        } else {
+            int colon = buf.indexOf(from, to, (byte) ':');
+            hostEnd = colon < 0 ? to : colon;
+        }
+        for (int i = hostEnd + 1; i < to; i++) {
+            if (!Http1Chars.isDigit(buf.getByte(i))) {
+                throw Http1ParseException.badRequest("Host port is not a number");
+            }
+        }
+        if (hostEnd == from && hostEnd < to) {
+            throw Http1ParseException.badRequest("Host has a port but no host");
+        }
     }
 
     /**
