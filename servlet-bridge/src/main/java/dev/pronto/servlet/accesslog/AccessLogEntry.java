@@ -38,14 +38,26 @@ public interface AccessLogEntry {
 
     String responseHeader(String name);
 
-    String cookie(String name);
+    // What only a request an application saw can know; null (logged as "-") for the engine's own answers.
 
-    String remoteUser();
+    default String cookie(String name) {
+        return null;
+    }
+
+    default String remoteUser() {
+        return null;
+    }
 
     /** The requested session id, or null. */
-    String sessionId();
+    default String sessionId() {
+        return null;
+    }
 
-    String serverName();
+    default String serverName() {
+        return null;
+    }
 
-    Object requestAttribute(String name);
+    default Object requestAttribute(String name) {
+        return null;
+    }
 }

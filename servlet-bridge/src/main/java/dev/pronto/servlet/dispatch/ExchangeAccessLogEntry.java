@@ -78,29 +78,4 @@ record ExchangeAccessLogEntry(HttpExchange exchange, long startMillis, long star
     public String responseHeader(String name) {
         return exchange.responseHeaders().get(name);
     }
-
-    @Override
-    public String cookie(String name) {
-        return null; // nothing was parsed for a request no application saw
-    }
-
-    @Override
-    public String remoteUser() {
-        return null;
-    }
-
-    @Override
-    public String sessionId() {
-        return null;
-    }
-
-    @Override
-    public String serverName() {
-        return null;
-    }
-
-    @Override
-    public Object requestAttribute(String name) {
-        return null;
-    }
 }

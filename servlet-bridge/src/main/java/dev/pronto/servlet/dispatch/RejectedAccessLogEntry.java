@@ -64,29 +64,4 @@ record RejectedAccessLogEntry(int status, InetSocketAddress remote, InetSocketAd
     public String responseHeader(String name) {
         return null;
     }
-
-    @Override
-    public String cookie(String name) {
-        return null;
-    }
-
-    @Override
-    public String remoteUser() {
-        return null;
-    }
-
-    @Override
-    public String sessionId() {
-        return null;
-    }
-
-    @Override
-    public String serverName() {
-        return null;
-    }
-
-    @Override
-    public Object requestAttribute(String name) {
-        return null;
-    }
 }
