@@ -18,6 +18,7 @@ final class Http1Chars {
     private static final int FIELD_CONTENT = 2;
     private static final int TARGET = 4;
     private static final int HOST = 8;
+    private static final int PATH = 16;
     private static final byte[] CLASSES = new byte[256];
 
     static {
@@ -32,6 +33,11 @@ final class Http1Chars {
         // RFC 9112 §3.2: the request-target has no whitespace or control characters (obs-text is let through)
         markRange(TARGET, 0x21, 0x7E);
         markRange(TARGET, 0x80, 0xFF);
+        // RFC 3986 §3.3 and §2.2: a path is pchar and "/"; of the target chars these must be percent-encoded in it.
+        // The query keeps them (browsers and peers send "{", "|" there). "?" ends the path; obs-text is let through.
+        markRange(PATH, 0x21, 0x7E);
+        markRange(PATH, 0x80, 0xFF);
+        unmark(PATH, "\"<>[]^`{|}?");
         // RFC 3986 §3.2.2-3.2.3: reg-name (unreserved, pct-encoded, sub-delims), IP-literal brackets, ":" port
         mark(HOST, "-._~%!$&'()*+,;=:[]0123456789");
         markLetters(HOST);
@@ -43,6 +49,8 @@ final class Http1Chars {
     static final ByteProcessor FIELD_CONTENTS = b -> (CLASSES[b & 0xFF] & FIELD_CONTENT) != 0;
     /** Stops at the first byte that may not appear in a request-target (SP ends the target). */
     static final ByteProcessor TARGET_CHARS = b -> (CLASSES[b & 0xFF] & TARGET) != 0;
+    /** Stops at the first byte that may not appear in the path of a request-target, or at the "?" ending it. */
+    static final ByteProcessor PATH_CHARS = b -> (CLASSES[b & 0xFF] & PATH) != 0;
     /** Stops at the first byte that may not appear in a Host value or an authority-form target. */
     static final ByteProcessor HOST_CHARS = b -> (CLASSES[b & 0xFF] & HOST) != 0;
 
@@ -51,6 +59,10 @@ final class Http1Chars {
 
     static boolean isOws(byte b) {
         return b == SP || b == HTAB;
+    }
+
+    static boolean isFieldContent(byte b) {
+        return (CLASSES[b & 0xFF] & FIELD_CONTENT) != 0;
     }
 
     static boolean isDigit(byte b) {
@@ -117,6 +129,12 @@ final class Http1Chars {
     private static void mark(int flag, String chars) {
         for (int i = 0; i < chars.length(); i++) {
             CLASSES[chars.charAt(i)] |= flag;
+        }
+    }
+
+    private static void unmark(int flag, String chars) {
+        for (int i = 0; i < chars.length(); i++) {
+            CLASSES[chars.charAt(i)] &= (byte) ~flag;
         }
     }
 

@@ -60,20 +60,62 @@ final class Http1ChunkLine {
     }
 
     /**
-     * RFC 9112 §7.1.1: chunk-ext = *( BWS ";" BWS chunk-ext-name [ BWS "=" BWS chunk-ext-val ] ). We ignore
-     * extensions but require the ";" and reject control characters in them.
+     * RFC 9112 §7.1.1: chunk-ext = *( BWS ";" BWS chunk-ext-name [ BWS "=" BWS chunk-ext-val ] ), the name a token,
+     * the value a token or quoted-string. We ignore extensions but parse them, so a malformed one fails the
+     * request before it reaches the application instead of while it reads.
      */
     private static void checkExtensions(ByteBuf in, int from, int to) {
         if (from == to) {
             return;
         }
-        int semicolon = Http1Chars.skipOws(in, from, to);
-        if (semicolon == to || in.getByte(semicolon) != ';') {
+        int i = Http1Chars.skipOws(in, from, to);
+        if (i == to) {
             throw Http1ParseException.badByte("chunk-size", in.getByte(from));
         }
-        int bad = in.forEachByte(semicolon, to - semicolon, Http1Chars.FIELD_CONTENTS);
-        if (bad >= 0) {
-            throw Http1ParseException.badByte("chunk extension", in.getByte(bad));
+        while (i < to) {
+            if (in.getByte(i) != ';') {
+                throw Http1ParseException.badByte(i == from ? "chunk-size" : "chunk extension", in.getByte(i));
+            }
+            i = token(in, Http1Chars.skipOws(in, i + 1, to), to, "chunk extension name");
+            i = Http1Chars.skipOws(in, i, to);
+            if (i < to && in.getByte(i) == '=') {
+                i = Http1Chars.skipOws(in, i + 1, to);
+                i = i < to && in.getByte(i) == '"' ? quotedString(in, i, to) : token(in, i, to, "chunk extension value");
+                i = Http1Chars.skipOws(in, i, to);
+            }
         }
+    }
+
+    /** Returns the end of the non-empty token starting at {@code from}. */
+    private static int token(ByteBuf in, int from, int to, String what) {
+        int end = from < to ? in.forEachByte(from, to - from, Http1Chars.TCHARS) : -1;
+        if (end < 0) {
+            end = to;
+        }
+        if (end == from) {
+            throw Http1ParseException.badRequest("empty " + what);
+        }
+        return end;
+    }
+
+    /** RFC 9110 §5.6.4: quoted-string = DQUOTE *( qdtext / quoted-pair ) DQUOTE. Returns the index after it. */
+    private static int quotedString(ByteBuf in, int from, int to) {
+        for (int i = from + 1; i < to; i++) {
+            byte b = in.getByte(i);
+            if (b == '"') {
+                return i + 1;
+            }
+            if (b == '\\') {
+                i++;
+                if (i == to) {
+                    break;
+                }
+                b = in.getByte(i);
+            }
+            if (!Http1Chars.isFieldContent(b)) {
+                throw Http1ParseException.badByte("chunk extension", b);
+            }
+        }
+        throw Http1ParseException.badRequest("unterminated quoted chunk extension value");
     }
 }

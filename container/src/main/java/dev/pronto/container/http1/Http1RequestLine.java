@@ -27,6 +27,8 @@ final class Http1RequestLine {
     /** Where the authority of an absolute-form target lies in {@link #uri}; -1 for the other forms. */
     private int authorityStart = -1;
     private int authorityEnd;
+    /** Where the path's scan stopped: the "?" or a byte not allowed in a path; the SP ending a target without query. */
+    private int firstNonPathChar;
 
     Http1RequestLine(int maxUriLength) {
         this.maxUriLength = maxUriLength;
@@ -78,9 +80,16 @@ final class Http1RequestLine {
         return end;
     }
 
-    /** RFC 9112 §3.2: the target has no whitespace or CTLs and ends at a single SP. Returns the index of that SP. */
+    /**
+     * RFC 9112 §3.2: the target has no whitespace or CTLs and ends at a single SP. Returns the index of that SP.
+     * The scan is in two legs, the path's stricter class first, so checking the path costs no extra pass.
+     */
     private int findTargetEnd(ByteBuf buf, int from, int to) {
-        int end = buf.forEachByte(from, to - from, Http1Chars.TARGET_CHARS);
+        int end = buf.forEachByte(from, to - from, Http1Chars.PATH_CHARS);
+        firstNonPathChar = end;
+        if (end >= 0 && buf.getByte(end) != SP) {
+            end = buf.forEachByte(end, to - end, Http1Chars.TARGET_CHARS);
+        }
         if (end < 0) {
             throw Http1ParseException.badRequest("request line has no HTTP-version");
         }
@@ -122,10 +131,12 @@ final class Http1RequestLine {
     private void checkTargetForm(ByteBuf buf, int from, int to) {
         if (method == HttpMethod.CONNECT) {
             checkAuthorityForm(buf, from, to);
-            return;
+            // RFC 9110 §9.3.6, §15.6.2: a well-formed CONNECT asks for a tunnel, which this server does not offer
+            throw new Http1ParseException(HttpResponseStatus.NOT_IMPLEMENTED, "CONNECT tunnels are not supported");
         }
         byte first = buf.getByte(from);
         if (first == '/') {
+            checkPath(buf, from, to);
             return;
         }
         if (first == '*' && to - from == 1) {
@@ -139,6 +150,16 @@ final class Http1RequestLine {
             throw Http1ParseException.badRequest("unrecognised request-target form");
         }
         checkAbsoluteFormAuthority(buf, from, from + schemeLength, to);
+        checkPath(buf, from + authorityEnd, to);
+    }
+
+    /** RFC 3986 §3.3: a path byte that is not pchar or "/" (such as '<', '{' or '|') makes the target invalid. */
+    private void checkPath(ByteBuf buf, int pathStart, int targetEnd) {
+        int stop = firstNonPathChar >= pathStart ? firstNonPathChar
+                : buf.forEachByte(pathStart, targetEnd - pathStart, Http1Chars.PATH_CHARS);
+        if (stop >= 0 && stop < targetEnd && buf.getByte(stop) != '?') {
+            throw Http1ParseException.badByte("path", buf.getByte(stop));
+        }
     }
 
     /**

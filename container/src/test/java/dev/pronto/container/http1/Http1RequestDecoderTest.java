@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Drives {@link Http1RequestDecoder} through an {@link EmbeddedChannel}. Every message read is released after the
@@ -174,21 +175,15 @@ class Http1RequestDecoderTest {
     }
 
     @Test
-    void absoluteFormAsteriskFormAuthorityFormAndExtensionMethod() {
+    void absoluteFormAsteriskFormAndExtensionMethod() {
         write("GET http://example.com/a?b HTTP/1.1\r\nHost: example.com\r\n\r\n"
                 + "OPTIONS * HTTP/1.1\r\nHost: h\r\n\r\n"
-                + "CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n"
-                + "CONNECT [::1]:8443 HTTP/1.1\r\nHost: [::1]:8443\r\n\r\n"
                 + "PURGE HTTPS://cache/x HTTP/1.1\r\nHost: cache\r\n\r\n");
 
         assertEquals("http://example.com/a?b", read(FullHttpRequest.class).uri());
         FullHttpRequest options = read(FullHttpRequest.class);
         assertSame(HttpMethod.OPTIONS, options.method());
         assertEquals("*", options.uri());
-        FullHttpRequest connect = read(FullHttpRequest.class);
-        assertSame(HttpMethod.CONNECT, connect.method());
-        assertEquals("example.com:443", connect.uri());
-        assertEquals("[::1]:8443", read(FullHttpRequest.class).uri());
         FullHttpRequest purge = read(FullHttpRequest.class);
         assertEquals("PURGE", purge.method().name());
         assertFalse(channel.finishAndReleaseAll());
@@ -255,11 +250,22 @@ class Http1RequestDecoderTest {
         assertFalse(channel.finishAndReleaseAll());
     }
 
+    /** RFC 3986: what a path may hold unencoded; the query is laxer, as browsers send "{", "|" and quotes there. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/a%7Bb%7C", "/a!$&'()*+,;=:@~b", "/a?b{c}|d\"e<f>^`[g]", "/\u00c3\u00a9",
+        "http://[::1]:8080/x?y[0]=1", "http://h?x|y", "/a#f"})
+    void targetsWithinTheGrammarAreAccepted(String target) {
+        write("GET " + target + " HTTP/1.1\r\nHost: h\r\n\r\n");
+
+        assertEquals(target, read(FullHttpRequest.class).uri());
+        assertFalse(channel.finishAndReleaseAll());
+    }
+
     @Test
     void chunkedBodyWithExtensionsAndTrailers() {
         write("POST /up HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: Chunked\r\n\r\n"
                 + "5;name=value\r\nhello\r\n"
-                + "6 ; q=\"a;b\" ;x\r\n wor");
+                + "6 ; q=\"a;\\\"b\" ;x\r\n wor");
         write("ld\r\n0\r\nX-Checksum: abc\r\nX-Other:  z \r\n\r\n");
 
         assertEquals("/up", read(HttpRequest.class).uri());
@@ -351,6 +357,16 @@ class Http1RequestDecoderTest {
                 bad("CONNECT without port", "CONNECT example.com HTTP/1.1\r\nHost: h\r\n\r\n", 400),
                 bad("other scheme", "GET ftp://h/x HTTP/1.1\r\nHost: h\r\n\r\n", 400),
                 bad("CTL in target", "GET /a\u0001b HTTP/1.1\r\nHost: h\r\n\r\n", 400),
+                // RFC 3986 §3.3: these are not pchar and must be percent-encoded in a path
+                bad("'<' in path", "GET /a<b HTTP/1.1\r\nHost: h\r\n\r\n", 400),
+                bad("'\"' in path", "GET /a\"b HTTP/1.1\r\nHost: h\r\n\r\n", 400),
+                bad("'{' in path", "GET /a{b}?c HTTP/1.1\r\nHost: h\r\n\r\n", 400),
+                bad("'|' in path", "GET /a|b HTTP/1.1\r\nHost: h\r\n\r\n", 400),
+                bad("'[' in path", "GET /a[b] HTTP/1.1\r\nHost: h\r\n\r\n", 400),
+                bad("'^' in absolute-form path", "GET http://h/a^b HTTP/1.1\r\nHost: h\r\n\r\n", 400),
+                // RFC 9110 §9.3.6: a well-formed CONNECT asks for a tunnel; none is offered (§15.6.2)
+                bad("CONNECT", "CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n", 501),
+                bad("CONNECT to an IP literal", "CONNECT [::1]:8443 HTTP/1.1\r\nHost: [::1]:8443\r\n\r\n", 501),
                 bad("two spaces after method", "GET  / HTTP/1.1\r\nHost: h\r\n\r\n", 400),
                 bad("space after version", "GET / HTTP/1.1 \r\nHost: h\r\n\r\n", 400),
                 bad("no version", "GET /\r\nHost: h\r\n\r\n", 400),
@@ -381,6 +397,13 @@ class Http1RequestDecoderTest {
                 bad("chunk size with trailing space", chunked + "5 \r\nhello\r\n", 400),
                 bad("chunk size overflow", chunked + "fffffffffffffffff\r\n", 400),
                 bad("CTL in chunk extension", chunked + "5;a=\u0001\r\nhello\r\n", 400),
+                // RFC 9112 §7.1.1: chunk-ext-name is a token, chunk-ext-val a token or quoted-string
+                bad("empty chunk extension", chunked + "5;\r\nhello\r\n", 400),
+                bad("chunk extension without name", chunked + "5;=v\r\nhello\r\n", 400),
+                bad("chunk extension with empty value", chunked + "5;a=\r\nhello\r\n", 400),
+                bad("chunk extension name not a token", chunked + "5;a(b\r\nhello\r\n", 400),
+                bad("unterminated quoted chunk extension", chunked + "5;a=\"b\r\nhello\r\n", 400),
+                bad("chunk extensions without separator", chunked + "5;a=b c=d\r\nhello\r\n", 400),
                 bad("bare LF after chunk size", chunked + "5\nhello\r\n", 400),
                 bad("obs-fold in trailers", chunked + "0\r\nX-T: a\r\n b\r\n\r\n", 400),
                 bad("space before colon in trailers", chunked + "0\r\nX-T : a\r\n\r\n", 400),
