@@ -38,7 +38,7 @@ public final class KnownBugs {
      * long gets 414 if a read ends between its CR and LF, and waits for the head (then 400) otherwise.
      * Harmless (such a line is invalid either way) but segmentation-dependent.
      */
-    public static final boolean TARGET_GUARD_COUNTS_PENDING_CR = true;
+    public static final boolean TARGET_GUARD_COUNTS_PENDING_CR = false;
 
     private KnownBugs() {
     }

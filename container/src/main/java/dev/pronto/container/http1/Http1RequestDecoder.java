@@ -143,13 +143,19 @@ public final class Http1RequestDecoder extends ByteToMessageDecoder {
             return;
         }
         boolean onRequestLine = scanner.lineCount() == 0;
-        targetGuard.check(in, onRequestLine ? in.writerIndex() : in.readerIndex() + scanner.lineEnd(0));
+        targetGuard.check(in, onRequestLine ? pendingLineEnd(in) : in.readerIndex() + scanner.lineEnd(0));
         if (result == Http1SectionScanner.Result.TOO_LARGE) {
             // RFC 9112 §3: a request line longer than the whole head limit is an overlong target (414)
             throw onRequestLine && targetGuard.inTarget()
                     ? new Http1ParseException(HttpResponseStatus.REQUEST_URI_TOO_LONG, "request-target too long")
                     : new Http1ParseException(HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "head too large");
         }
+    }
+
+    /** The end of an incomplete request line: a CR that arrived last may be its line end, so it is not counted. */
+    private static int pendingLineEnd(ByteBuf in) {
+        int end = in.writerIndex();
+        return end > in.readerIndex() && in.getByte(end - 1) == CR ? end - 1 : end;
     }
 
     /**
