@@ -1,5 +1,6 @@
 package dev.pronto.servlet.response;
 
+import dev.pronto.servlet.http.HttpDates;
 import dev.pronto.container.HttpExchange;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaderNames;

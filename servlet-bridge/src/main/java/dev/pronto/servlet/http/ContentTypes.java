@@ -1,4 +1,4 @@
-package dev.pronto.servlet.request;
+package dev.pronto.servlet.http;
 
 /**
  * Helpers for {@code Content-Type} values (RFC 9110 §8.3.1: media-type *( OWS ";" OWS parameter )).
