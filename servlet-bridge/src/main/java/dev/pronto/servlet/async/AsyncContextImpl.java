@@ -2,6 +2,7 @@ package dev.pronto.servlet.async;
 
 import dev.pronto.servlet.async.AsyncStateMachine.Action;
 import dev.pronto.servlet.async.AsyncStateMachine.Event;
+import dev.pronto.servlet.context.ClassLoaderSwap;
 import dev.pronto.servlet.request.AsyncSupport;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncListener;
@@ -217,15 +218,13 @@ public final class AsyncContextImpl implements AsyncContext, AsyncSupport {
         Objects.requireNonNull(run, "run");
         ClassLoader loader = host.classLoader();
         host.workers().execute(() -> {
-            Thread thread = Thread.currentThread();
-            ClassLoader previous = thread.getContextClassLoader();
-            thread.setContextClassLoader(loader);
+            ClassLoader previous = ClassLoaderSwap.enter(loader);
             try {
                 run.run();
             } catch (RuntimeException | Error e) {
                 log.error("AsyncContext.start task failed for {}", host.request(), e);
             } finally {
-                thread.setContextClassLoader(previous);
+                ClassLoaderSwap.exit(previous);
             }
         });
     }
