@@ -2,6 +2,7 @@ package dev.pronto.deploy;
 
 import dev.pronto.deploy.scan.ClassHeader;
 import dev.pronto.deploy.scan.ClassIndex;
+import dev.pronto.servlet.context.ClassLoaderSwap;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.annotation.HandlesTypes;
 import java.io.BufferedReader;
@@ -81,9 +82,7 @@ final class InitializerDiscovery {
     }
 
     private static ServletContainerInitializer instantiate(String name, ClassLoader loader) {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(loader);
+        ClassLoader previous = ClassLoaderSwap.enter(loader);
         try {
             return Class.forName(name, true, loader).asSubclass(ServletContainerInitializer.class)
                     .getDeclaredConstructor().newInstance();
@@ -94,7 +93,7 @@ final class InitializerDiscovery {
             throw new DeploymentException("Cannot create the container initializer " + name
                     + " named in " + SERVICE + ": " + e, e);
         } finally {
-            thread.setContextClassLoader(previous);
+            ClassLoaderSwap.exit(previous);
         }
     }
 

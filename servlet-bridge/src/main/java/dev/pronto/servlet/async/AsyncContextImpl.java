@@ -2,7 +2,8 @@ package dev.pronto.servlet.async;
 
 import dev.pronto.servlet.async.AsyncStateMachine.Action;
 import dev.pronto.servlet.async.AsyncStateMachine.Event;
-import dev.pronto.servlet.request.HttpServletRequestImpl;
+import dev.pronto.servlet.context.ClassLoaderSwap;
+import dev.pronto.servlet.request.AsyncSupport;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.ServletContext;
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * chain supports async, cheap until startAsync. Any thread may call it; the container work it causes (dispatches,
  * listener events, ReadListener/WriteListener calls) runs one at a time on the request's container thread.
  */
-public final class AsyncContextImpl implements AsyncContext, HttpServletRequestImpl.AsyncSupport {
+public final class AsyncContextImpl implements AsyncContext, AsyncSupport {
 
     private static final Logger log = LoggerFactory.getLogger(AsyncContextImpl.class);
 
@@ -78,7 +79,7 @@ public final class AsyncContextImpl implements AsyncContext, HttpServletRequestI
         }
     }
 
-    // ---- HttpServletRequestImpl.AsyncSupport -------------------------------------------------------------------
+    // ---- AsyncSupport ------------------------------------------------------------------------------------------
 
     @Override
     public boolean isAsyncSupported() {
@@ -217,15 +218,13 @@ public final class AsyncContextImpl implements AsyncContext, HttpServletRequestI
         Objects.requireNonNull(run, "run");
         ClassLoader loader = host.classLoader();
         host.workers().execute(() -> {
-            Thread thread = Thread.currentThread();
-            ClassLoader previous = thread.getContextClassLoader();
-            thread.setContextClassLoader(loader);
+            ClassLoader previous = ClassLoaderSwap.enter(loader);
             try {
                 run.run();
             } catch (RuntimeException | Error e) {
                 log.error("AsyncContext.start task failed for {}", host.request(), e);
             } finally {
-                thread.setContextClassLoader(previous);
+                ClassLoaderSwap.exit(previous);
             }
         });
     }

@@ -1,5 +1,6 @@
 package dev.pronto.servlet.async;
 
+import dev.pronto.servlet.context.ClassLoaderSwap;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
@@ -62,9 +63,7 @@ final class CallbackSerializer implements Executor {
     }
 
     private void drain() {
-        Thread current = Thread.currentThread();
-        ClassLoader previous = current.getContextClassLoader();
-        current.setContextClassLoader(loader);
+        ClassLoader previous = ClassLoaderSwap.enter(loader);
         try {
             do {
                 Runnable task;
@@ -75,7 +74,7 @@ final class CallbackSerializer implements Executor {
                 // A task queued between the last poll and letting go would otherwise wait for the next one.
             } while (!closed && !tasks.isEmpty() && busy.compareAndSet(false, true));
         } finally {
-            current.setContextClassLoader(previous);
+            ClassLoaderSwap.exit(previous);
         }
     }
 

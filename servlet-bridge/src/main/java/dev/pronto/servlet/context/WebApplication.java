@@ -358,7 +358,7 @@ public final class WebApplication {
      */
     public void initialize() throws ServletException {
         checkConfigurable();
-        ClassLoader previous = swapClassLoader();
+        ClassLoader previous = ClassLoaderSwap.enter(classLoader);
         try {
             tempDir.publish(context, contextPath.isEmpty() ? "ROOT" : contextPath.substring(1));
             state = State.RUNNING_INITIALIZERS;
@@ -387,7 +387,7 @@ public final class WebApplication {
                 filter.filter();
             }
         } finally {
-            Thread.currentThread().setContextClassLoader(previous);
+            ClassLoaderSwap.exit(previous);
         }
     }
 
@@ -432,7 +432,7 @@ public final class WebApplication {
             persistSessions(sessions);
             sessions.close();
         }
-        ClassLoader previous = swapClassLoader();
+        ClassLoader previous = ClassLoaderSwap.enter(classLoader);
         try {
             List<ServletHolder> all = new ArrayList<>(servlets());
             Collections.reverse(all);
@@ -451,7 +451,7 @@ public final class WebApplication {
                 }
             }
         } finally {
-            Thread.currentThread().setContextClassLoader(previous);
+            ClassLoaderSwap.exit(previous);
             tempDir.delete();
             closeResources();
         }
@@ -495,31 +495,24 @@ public final class WebApplication {
         if (persistence == null) {
             return;
         }
-        ClassLoader previous = swapClassLoader();
+        ClassLoader previous = ClassLoaderSwap.enter(classLoader);
         try {
             int saved = persistence.save(manager);
             log.debug("Persisted {} session(s) of context '{}' to {}", saved, contextPath, persistence.file());
         } catch (java.io.IOException | RuntimeException e) {
             log.warn("Could not persist the sessions of context '{}' to {}", contextPath, persistence.file(), e);
         } finally {
-            Thread.currentThread().setContextClassLoader(previous);
+            ClassLoaderSwap.exit(previous);
         }
     }
 
     public void withContextClassLoader(AppAction action) throws ServletException {
-        ClassLoader previous = swapClassLoader();
+        ClassLoader previous = ClassLoaderSwap.enter(classLoader);
         try {
             action.run();
         } finally {
-            Thread.currentThread().setContextClassLoader(previous);
+            ClassLoaderSwap.exit(previous);
         }
-    }
-
-    private ClassLoader swapClassLoader() {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(classLoader);
-        return previous;
     }
 
     // ---- request-time views ---------------------------------------------------------------------------------------

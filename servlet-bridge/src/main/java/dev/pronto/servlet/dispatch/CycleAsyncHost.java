@@ -3,6 +3,7 @@ package dev.pronto.servlet.dispatch;
 import dev.pronto.container.HttpExchange;
 import dev.pronto.servlet.async.AsyncContextImpl;
 import dev.pronto.servlet.async.AsyncHost;
+import dev.pronto.servlet.context.ClassLoaderSwap;
 import dev.pronto.servlet.request.HttpServletRequestImpl;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
@@ -81,13 +82,11 @@ final class CycleAsyncHost implements AsyncHost {
     public void dispatch(String path, Object parameters, ServletRequest request, ServletResponse response)
             throws Exception {
         RequestDispatcherImpl dispatcher = (RequestDispatcherImpl) cycle.deployment.forPath(path);
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(classLoader());
+        ClassLoader previous = ClassLoaderSwap.enter(classLoader());
         try {
             dispatcher.async(cycle.request, (HttpServletRequestImpl.DispatchState) parameters, request, response);
         } finally {
-            thread.setContextClassLoader(previous);
+            ClassLoaderSwap.exit(previous);
         }
     }
 

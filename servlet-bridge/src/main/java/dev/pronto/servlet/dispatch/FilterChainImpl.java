@@ -1,7 +1,7 @@
 package dev.pronto.servlet.dispatch;
 
 import dev.pronto.servlet.context.FilterHolder;
-import dev.pronto.servlet.request.HttpServletRequestImpl;
+import dev.pronto.servlet.request.AsyncSupport;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
@@ -41,7 +41,7 @@ final class FilterChainImpl implements FilterChain {
     private void doFilterWithoutAsync(ServletRequest request, ServletResponse response)
             throws IOException, ServletException {
         scoped = true;
-        HttpServletRequestImpl.AsyncSupport async = RequestDispatcherImpl.unwrap(request).async();
+        AsyncSupport async = RequestDispatcherImpl.unwrap(request).async();
         if (async == null) {
             doFilter(request, response);
             return;

@@ -4,6 +4,7 @@ import dev.pronto.container.HttpExchange;
 import dev.pronto.container.RequestBodyException;
 import dev.pronto.servlet.accesslog.AccessLog;
 import dev.pronto.servlet.async.AsyncContextImpl;
+import dev.pronto.servlet.context.ClassLoaderSwap;
 import dev.pronto.servlet.context.WebApplication;
 import dev.pronto.servlet.multipart.MultipartSizeException;
 import dev.pronto.servlet.request.HttpServletRequestImpl;
@@ -112,18 +113,11 @@ final class RequestCycle {
     private void invoke(RequestTarget target, HttpServletRequest admitted) throws Exception {
         request.paths(target.mapping().servletPath(), target.mapping().pathInfo(), target.mapping().mapping());
         request.dispatcherType(DispatcherType.REQUEST);
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        ClassLoader loader = deployment.app.classLoader();
-        if (previous != loader) {
-            thread.setContextClassLoader(loader);
-        }
+        ClassLoader previous = ClassLoaderSwap.enter(deployment.app.classLoader());
         try {
             new FilterChainImpl(target).doFilter(admitted, response);
         } finally {
-            if (previous != loader) {
-                thread.setContextClassLoader(previous);
-            }
+            ClassLoaderSwap.exit(previous);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.pronto.servlet.request;
 
+import dev.pronto.servlet.http.Ows;
 import jakarta.servlet.http.Cookie;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,17 +52,17 @@ public final class CookieParser {
 
     /** One cookie-pair = cookie-name "=" cookie-value, or null when it breaks the grammar. */
     private static Cookie pair(String s, int start, int end) {
-        int from = skipSpace(s, start, end);
-        int to = trimSpace(s, from, end);
+        int from = Ows.skip(s, start, end);
+        int to = Ows.trim(s, from, end);
         int eq = s.indexOf('=', from);
         if (eq < 0 || eq >= to) {
             return null; // RFC 6265 §4.2.1: the '=' is required
         }
-        int nameEnd = trimSpace(s, from, eq);
+        int nameEnd = Ows.trim(s, from, eq);
         if (nameEnd == from || !isToken(s, from, nameEnd)) {
             return null;
         }
-        String value = value(s, skipSpace(s, eq + 1, to), to);
+        String value = value(s, Ows.skip(s, eq + 1, to), to);
         return value == null ? null : newCookie(s.substring(from, nameEnd), value);
     }
 
@@ -112,19 +113,5 @@ public final class CookieParser {
             return true;
         }
         return c < 0x7F && "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
-    }
-
-    private static int skipSpace(String s, int from, int to) {
-        while (from < to && (s.charAt(from) == ' ' || s.charAt(from) == '\t')) {
-            from++;
-        }
-        return from;
-    }
-
-    private static int trimSpace(String s, int from, int to) {
-        while (to > from && (s.charAt(to - 1) == ' ' || s.charAt(to - 1) == '\t')) {
-            to--;
-        }
-        return to;
     }
 }

@@ -1,6 +1,6 @@
 package dev.pronto.servlet.resource;
 
-import dev.pronto.servlet.response.HttpDates;
+import dev.pronto.servlet.http.HttpDates;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**

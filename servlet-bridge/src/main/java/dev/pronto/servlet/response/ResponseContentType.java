@@ -1,6 +1,6 @@
 package dev.pronto.servlet.response;
 
-import dev.pronto.servlet.request.ContentTypes;
+import dev.pronto.servlet.http.ContentTypes;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;

@@ -23,7 +23,7 @@ public final class ServletOutputStreamImpl extends ServletOutputStream {
 
     private static final int INITIAL_CAPACITY = 512;
 
-    private final HttpServletResponseImpl response;
+    private final ResponseHead head;
     private final HttpExchange exchange;
     private final long blockingTimeoutMillis;
     private ByteBuf buffer;
@@ -34,9 +34,8 @@ public final class ServletOutputStreamImpl extends ServletOutputStream {
     private Supplier<Executor> listenerExecutor = () -> null;
     private volatile WriteListenerDriver writeListener;
 
-    ServletOutputStreamImpl(HttpServletResponseImpl response, HttpExchange exchange, int bufferSize,
-                            long blockingTimeoutMillis) {
-        this.response = response;
+    ServletOutputStreamImpl(ResponseHead head, HttpExchange exchange, int bufferSize, long blockingTimeoutMillis) {
+        this.head = head;
         this.exchange = exchange;
         this.bufferSize = bufferSize;
         this.blockingTimeoutMillis = blockingTimeoutMillis;
@@ -160,7 +159,7 @@ public final class ServletOutputStreamImpl extends ServletOutputStream {
 
     private void afterWrite(int n) throws IOException {
         written += n;
-        long declared = response.declaredContentLength();
+        long declared = head.declaredContentLength();
         if (declared >= 0 && written >= declared) {
             // Servlet 6.1 §5.7: writing the declared length completes the response.
             close();
@@ -173,10 +172,7 @@ public final class ServletOutputStreamImpl extends ServletOutputStream {
 
     /** Sends what is buffered, committing first; blocks (off the event loop) while the client is behind. */
     void flushBuffer(boolean force) throws IOException {
-        if (!exchange.isCommitted()) {
-            response.prepareCommit(false);
-            exchange.flush(); // the head goes out chunked, so the trailers have a place
-        }
+        head.commitStreaming();
         if (buffer != null && buffer.isReadable()) {
             awaitWritable();
             ByteBuf chunk = buffer;
@@ -205,41 +201,38 @@ public final class ServletOutputStreamImpl extends ServletOutputStream {
     /** Closing the stream completes the response (Servlet 6.1 §5.7). */
     @Override
     public void close() throws IOException {
-        if (closed) {
-            return;
+        if (!closed) {
+            finish();
         }
-        closed = true;
-        response.finish();
     }
 
     /**
-     * Ends the exchange: a body that never left the buffer goes out whole with {@code Content-Length}, unless
-     * trailer fields are set (they need the chunked coding, RFC 9112 §7.1.2); otherwise the rest is written and the
-     * chunked body ended (with trailers if any).
+     * Ends the exchange: a body that never left the buffer goes out whole, framed with its length, unless the head
+     * needs the chunked coding; otherwise the rest is written and the body ended. An exchange already ended (aborted)
+     * only gets its buffer released. Idempotent.
      */
     void finish() throws IOException {
-        closed = true;
-        stopListener();
-        if (!exchange.isCommitted() && !response.needsChunked()) {
-            ByteBuf body = buffer != null ? buffer : exchange.alloc().buffer(0, 0);
-            buffer = null;
-            response.prepareCommit(true);
-            exchange.send(body);
+        if (exchange.isEnded()) {
+            discard();
             return;
         }
-        if (!exchange.isCommitted()) {
-            response.prepareCommit(false);
-            exchange.flush(); // the head goes out chunked, so the trailers have a place
+        closed = true;
+        stopListener();
+        if (head.canCommitWhole()) {
+            ByteBuf body = buffer != null ? buffer : exchange.alloc().buffer(0, 0);
+            buffer = null;
+            head.commitWhole(body);
+            return;
         }
+        head.commitStreaming();
         if (buffer != null && buffer.isReadable()) {
-            response.prepareCommit(false);
             awaitWritable();
             exchange.write(buffer);
         } else if (buffer != null) {
             buffer.release();
         }
         buffer = null;
-        exchange.end(response.trailers());
+        head.end();
     }
 
     /** Releases the buffer without sending it (the exchange was aborted). */

@@ -1,5 +1,6 @@
 package dev.pronto.servlet.response;
 
+import dev.pronto.servlet.http.HttpDates;
 import jakarta.servlet.http.Cookie;
 import java.util.Map;
 import java.util.Set;

@@ -1,2 +1,2 @@
-/** Response-side helpers: Set-Cookie formatting, HTTP dates and the content type / charset rules. */
+/** The servlet response: the committer, the output stream, Set-Cookie formatting, content type and charset rules. */
 package dev.pronto.servlet.response;

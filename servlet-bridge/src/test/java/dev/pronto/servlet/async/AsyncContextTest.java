@@ -1,11 +1,12 @@
 package dev.pronto.servlet.async;
 
-import static dev.pronto.servlet.async.AsyncTestServer.async;
+import static dev.pronto.servlet.async.AsyncServlets.async;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pronto.servlet.ServletTestServer;
 import dev.pronto.testing.RawHttpConnection.Response;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
@@ -32,8 +33,8 @@ class AsyncContextTest {
 
     @Test
     void completeFromAnotherThreadEndsTheResponse() throws Exception {
-        try (AsyncTestServer s = AsyncTestServer.start(app -> async(app, "/c", new CompleteLater()))) {
-            Response r = s.get("/c");
+        try (ServletTestServer s = ServletTestServer.start(app -> async(app, "/c", new CompleteLater()))) {
+            Response r = s.rawGet("/c");
             assertEquals(200, r.status());
             assertEquals("written on another thread", r.body());
         }
@@ -42,8 +43,8 @@ class AsyncContextTest {
     @Test
     void completeBeforeTheDispatchReturnsIsDeferredUntilItDoes() throws Exception {
         CompleteEarly servlet = new CompleteEarly();
-        try (AsyncTestServer s = AsyncTestServer.start(app -> async(app, "/c", servlet))) {
-            Response r = s.get("/c");
+        try (ServletTestServer s = ServletTestServer.start(app -> async(app, "/c", servlet))) {
+            Response r = s.rawGet("/c");
             assertEquals("before;after", r.body(), "output after complete() but before return is still sent");
             assertTrue(servlet.startedAfterComplete, "a deferred complete() has not taken effect yet");
         }
@@ -54,8 +55,8 @@ class AsyncContextTest {
     @Test
     void dispatchWithoutPathGoesBackToTheRequestUriAndTheContainerCompletes() throws Exception {
         Dispatching servlet = new Dispatching();
-        try (AsyncTestServer s = AsyncTestServer.start(app -> async(app, "/start/*", servlet))) {
-            Response r = s.get("/start/one?y=1");
+        try (ServletTestServer s = ServletTestServer.start(app -> async(app, "/start/*", servlet))) {
+            Response r = s.rawGet("/start/one?y=1");
             assertEquals(200, r.status());
             assertEquals("ASYNC /start/one y=[1] from=/start/one", r.body());
             assertTrue(servlet.completed.await(10, TimeUnit.SECONDS), "onComplete after the ASYNC dispatch returned");
@@ -65,11 +66,11 @@ class AsyncContextTest {
     @Test
     void dispatchToAPathSeesTheOriginalRequestInTheAsyncAttributes() throws Exception {
         Dispatching servlet = new Dispatching();
-        try (AsyncTestServer s = AsyncTestServer.start(app -> {
+        try (ServletTestServer s = ServletTestServer.start(app -> {
             async(app, "/start/*", servlet);
             app.servlet("/target", new Target());
         })) {
-            Response r = s.get("/start/path?y=1");
+            Response r = s.rawGet("/start/path?y=1");
             assertEquals(200, r.status());
             assertEquals("ASYNC /target x=2 y=1 from=/start/path?y=1 servletPath=/start", r.body());
             assertTrue(servlet.completed.await(10, TimeUnit.SECONDS));
@@ -79,11 +80,11 @@ class AsyncContextTest {
     @Test
     void dispatchToAContextAndPath() throws Exception {
         Dispatching servlet = new Dispatching();
-        try (AsyncTestServer s = AsyncTestServer.start(app -> {
+        try (ServletTestServer s = ServletTestServer.start(app -> {
             async(app, "/start/*", servlet);
             app.servlet("/target", new Target());
         })) {
-            Response r = s.get("/start/context");
+            Response r = s.rawGet("/start/context");
             assertEquals("ASYNC /target x=2 y=null from=/start/context?null servletPath=/start", r.body());
         }
     }
@@ -91,8 +92,8 @@ class AsyncContextTest {
     @Test
     void dispatchBeforeTheDispatchReturnsRunsAfterIt() throws Exception {
         EarlyDispatch servlet = new EarlyDispatch();
-        try (AsyncTestServer s = AsyncTestServer.start(app -> async(app, "/e", servlet))) {
-            Response r = s.get("/e");
+        try (ServletTestServer s = ServletTestServer.start(app -> async(app, "/e", servlet))) {
+            Response r = s.rawGet("/e");
             assertEquals("async dispatch", r.body());
             assertEquals(List.of("dispatch() called", "REQUEST still async: true", "REQUEST returns", "ASYNC runs"),
                     servlet.events);
@@ -101,13 +102,13 @@ class AsyncContextTest {
 
     @Test
     void dispatchAfterAForwardFollowsHowAsyncWasStarted() throws Exception {
-        try (AsyncTestServer s = AsyncTestServer.start(app -> {
+        try (ServletTestServer s = ServletTestServer.start(app -> {
             async(app, "/url/A", new ForwardToB());
             async(app, "/url/B", new StartInB());
         })) {
             // §2.3.3.3 examples: startAsync() returns to the original URI, startAsync(req, res) to the forward's target
-            assertEquals("ASYNC at A", s.get("/url/A").body());
-            assertEquals("ASYNC at B", s.get("/url/A?explicit=true").body());
+            assertEquals("ASYNC at A", s.rawGet("/url/A").body());
+            assertEquals("ASYNC at B", s.rawGet("/url/A?explicit=true").body());
         }
     }
 
@@ -117,11 +118,11 @@ class AsyncContextTest {
     void listenerEventsComeInLifeCycleOrderAndRequestDestroyedLast() throws Exception {
         List<String> events = new CopyOnWriteArrayList<>();
         CountDownLatch destroyed = new CountDownLatch(1);
-        try (AsyncTestServer s = AsyncTestServer.start(app -> {
+        try (ServletTestServer s = ServletTestServer.start(app -> {
             async(app, "/cycles", new TwoCycles(events));
             app.listener(new RequestEvents(events, destroyed));
         })) {
-            assertEquals("second cycle", s.get("/cycles").body());
+            assertEquals("second cycle", s.rawGet("/cycles").body());
             assertTrue(destroyed.await(10, TimeUnit.SECONDS));
             assertEquals(List.of("requestInitialized", "onStartAsync", "onComplete", "requestDestroyed"), events);
         }
@@ -131,8 +132,8 @@ class AsyncContextTest {
     void exceptionAfterStartAsyncReachesOnErrorThenTheErrorPage() throws Exception {
         List<String> events = new CopyOnWriteArrayList<>();
         Throwing servlet = new Throwing(events);
-        try (AsyncTestServer s = AsyncTestServer.start(app -> async(app, "/boom", servlet))) {
-            Response r = s.get("/boom");
+        try (ServletTestServer s = ServletTestServer.start(app -> async(app, "/boom", servlet))) {
+            Response r = s.rawGet("/boom");
             assertEquals(500, r.status());
             assertTrue(r.body().contains("500 Internal Server Error"), r.body());
             assertTrue(servlet.completed.await(10, TimeUnit.SECONDS));
@@ -144,8 +145,8 @@ class AsyncContextTest {
 
     @Test
     void startRunsTheTaskOnAWorkerThread() throws Exception {
-        try (AsyncTestServer s = AsyncTestServer.start(app -> async(app, "/start", new Starting()))) {
-            String thread = s.get("/start").body();
+        try (ServletTestServer s = ServletTestServer.start(app -> async(app, "/start", new Starting()))) {
+            String thread = s.rawGet("/start").body();
             assertTrue(thread.startsWith("pronto-worker-") || thread.startsWith("pronto-vt-"), thread);
         }
     }
@@ -153,8 +154,8 @@ class AsyncContextTest {
     @Test
     void startAsyncOnAServletWithoutAsyncSupportIsIllegalAndGives500() throws Exception {
         NotAsync servlet = new NotAsync();
-        try (AsyncTestServer s = AsyncTestServer.start(app -> app.servlet("/sync", servlet))) {
-            assertEquals(500, s.get("/sync").status());
+        try (ServletTestServer s = ServletTestServer.start(app -> app.servlet("/sync", servlet))) {
+            assertEquals(500, s.rawGet("/sync").status());
             assertInstanceOf(IllegalStateException.class, servlet.thrown);
             assertFalse(servlet.supported);
         }
@@ -162,8 +163,8 @@ class AsyncContextTest {
 
     @Test
     void startAsyncTwiceInOneDispatchAndGetAsyncContextBeforeStartAreIllegal() throws Exception {
-        try (AsyncTestServer s = AsyncTestServer.start(app -> async(app, "/twice", new StartTwice()))) {
-            assertEquals("before start: ISE; second start: ISE", s.get("/twice").body());
+        try (ServletTestServer s = ServletTestServer.start(app -> async(app, "/twice", new StartTwice()))) {
+            assertEquals("before start: ISE; second start: ISE", s.rawGet("/twice").body());
         }
     }
 
@@ -171,11 +172,11 @@ class AsyncContextTest {
     void aForwardToAServletWithoutAsyncSupportNarrowsItForTheForwardOnly() throws Exception {
         Inner inner = new Inner();
         Outer outer = new Outer();
-        try (AsyncTestServer s = AsyncTestServer.start(app -> {
+        try (ServletTestServer s = ServletTestServer.start(app -> {
             async(app, "/outer", outer);
             app.servlet("/inner", inner);
         })) {
-            assertEquals("inner", s.get("/outer").body());
+            assertEquals("inner", s.rawGet("/outer").body());
             assertFalse(inner.supported);
             assertInstanceOf(IllegalStateException.class, inner.thrown);
             assertTrue(outer.returned.await(10, TimeUnit.SECONDS), "the forward completed the response already");

@@ -1,10 +1,11 @@
 package dev.pronto.servlet.async;
 
-import static dev.pronto.servlet.async.AsyncTestServer.async;
+import static dev.pronto.servlet.async.AsyncServlets.async;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pronto.servlet.ServletTestServer;
 import dev.pronto.testing.RawHttpConnection;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
@@ -28,7 +29,7 @@ class AsyncDisconnectTest {
     void clientDisconnectDuringAsyncGivesOnErrorThenComplete() throws Exception {
         Abandoned servlet = new Abandoned();
         CountDownLatch destroyed = new CountDownLatch(1);
-        try (AsyncTestServer s = AsyncTestServer.start(app -> {
+        try (ServletTestServer s = ServletTestServer.start(app -> {
             async(app, "/abandoned", servlet);
             app.listener(new ServletRequestListener() {
                 @Override
@@ -46,7 +47,7 @@ class AsyncDisconnectTest {
             assertEquals(List.of("onError", "onComplete", "requestDestroyed"), servlet.events);
             assertInstanceOf(IOException.class, servlet.error);
             s.awaitIdle();
-            assertEquals(0, s.server.activeRequests());
+            assertEquals(0, s.server().activeRequests());
         }
     }
 

@@ -1,7 +1,8 @@
 package dev.pronto.servlet.async;
 
+import dev.pronto.servlet.ServletTestServer;
 import dev.pronto.testing.OnEachTransport;
-import static dev.pronto.servlet.async.AsyncTestServer.async;
+import static dev.pronto.servlet.async.AsyncServlets.async;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.pronto.container.Transport;
@@ -29,7 +30,7 @@ class AsyncPipelineTest {
 
     @OnEachTransport
     void asyncRequestBehindTwoSyncOnesIsAnsweredInOrder(Transport transport) throws Exception {
-        try (AsyncTestServer s = AsyncTestServer.start(transport, app -> {
+        try (ServletTestServer s = ServletTestServer.start(transport, app -> {
             app.servlet("/sync", new Sync(new CountDownLatch(0)));
             async(app, "/async", new CompleteElsewhere(new CountDownLatch(0)));
         }); RawHttpConnection c = RawHttpConnection.open(s.port())) {
@@ -42,7 +43,7 @@ class AsyncPipelineTest {
     @OnEachTransport
     void asyncRequestThatFinishesLastIsStillAnsweredFirst(Transport transport) throws Exception {
         CountDownLatch secondServed = new CountDownLatch(1);
-        try (AsyncTestServer s = AsyncTestServer.start(transport, app -> {
+        try (ServletTestServer s = ServletTestServer.start(transport, app -> {
             app.servlet("/sync", new Sync(secondServed));
             async(app, "/async", new CompleteElsewhere(secondServed));
         }); RawHttpConnection c = RawHttpConnection.open(s.port())) {

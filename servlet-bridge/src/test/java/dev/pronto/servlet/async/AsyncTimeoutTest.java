@@ -1,9 +1,10 @@
 package dev.pronto.servlet.async;
 
-import static dev.pronto.servlet.async.AsyncTestServer.async;
+import static dev.pronto.servlet.async.AsyncServlets.async;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pronto.servlet.ServletTestServer;
 import dev.pronto.testing.RawHttpConnection.Response;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
@@ -29,11 +30,11 @@ class AsyncTimeoutTest {
     @Test
     void timeoutWithoutAnErrorPageGivesTheDefault500Page() throws Exception {
         Waiting servlet = new Waiting(Reaction.NONE, -1);
-        try (AsyncTestServer s = AsyncTestServer.start(app -> {
+        try (ServletTestServer s = ServletTestServer.start(app -> {
             app.asyncTimeout(Duration.ofMillis(200));
             async(app, "/wait", servlet);
         })) {
-            Response r = s.get("/wait");
+            Response r = s.rawGet("/wait");
             assertEquals(500, r.status());
             assertTrue(r.body().contains("500 Internal Server Error"), r.body());
             assertTrue(servlet.completed.await(10, TimeUnit.SECONDS));
@@ -45,8 +46,8 @@ class AsyncTimeoutTest {
     @Test
     void setTimeoutOverridesTheApplicationDefault() throws Exception {
         Waiting servlet = new Waiting(Reaction.NONE, 100);
-        try (AsyncTestServer s = AsyncTestServer.start(app -> async(app, "/wait", servlet))) {
-            assertEquals(500, s.get("/wait").status());
+        try (ServletTestServer s = ServletTestServer.start(app -> async(app, "/wait", servlet))) {
+            assertEquals(500, s.rawGet("/wait").status());
             assertEquals(30_000, servlet.timeout, "the container's default before setTimeout");
         }
     }
@@ -54,12 +55,12 @@ class AsyncTimeoutTest {
     @Test
     void timeoutDispatchesToTheErrorPageMappedFor500() throws Exception {
         Waiting servlet = new Waiting(Reaction.NONE, 100);
-        try (AsyncTestServer s = AsyncTestServer.start(app -> {
+        try (ServletTestServer s = ServletTestServer.start(app -> {
             async(app, "/wait", servlet);
             app.servlet("/error", new ErrorPage());
             app.errorPage(500, "/error");
         })) {
-            Response r = s.get("/wait");
+            Response r = s.rawGet("/wait");
             assertEquals(500, r.status());
             assertEquals("ERROR dispatch: 500 for /wait", r.body());
             assertTrue(servlet.completed.await(10, TimeUnit.SECONDS));
@@ -70,8 +71,8 @@ class AsyncTimeoutTest {
     @Test
     void aListenerThatCompletesInOnTimeoutPreventsTheErrorDispatch() throws Exception {
         Waiting servlet = new Waiting(Reaction.COMPLETE, 100);
-        try (AsyncTestServer s = AsyncTestServer.start(app -> async(app, "/wait", servlet))) {
-            Response r = s.get("/wait");
+        try (ServletTestServer s = ServletTestServer.start(app -> async(app, "/wait", servlet))) {
+            Response r = s.rawGet("/wait");
             assertEquals(200, r.status());
             assertEquals("handled in onTimeout", r.body());
         }
@@ -80,11 +81,11 @@ class AsyncTimeoutTest {
     @Test
     void aListenerThatDispatchesInOnTimeoutPreventsTheErrorDispatch() throws Exception {
         Waiting servlet = new Waiting(Reaction.DISPATCH, 100);
-        try (AsyncTestServer s = AsyncTestServer.start(app -> {
+        try (ServletTestServer s = ServletTestServer.start(app -> {
             async(app, "/wait", servlet);
             app.servlet("/fallback", new Fallback());
         })) {
-            Response r = s.get("/wait");
+            Response r = s.rawGet("/wait");
             assertEquals(200, r.status());
             assertEquals("fallback ASYNC", r.body());
             assertTrue(servlet.completed.await(10, TimeUnit.SECONDS));

@@ -1,8 +1,9 @@
 package dev.pronto.servlet.async;
 
+import dev.pronto.servlet.ServletTestServer;
 import dev.pronto.testing.OnEachTransport;
-import static dev.pronto.servlet.async.AsyncTestServer.async;
-import static dev.pronto.servlet.async.AsyncTestServer.asyncNonBlocking;
+import static dev.pronto.servlet.async.AsyncServlets.async;
+import static dev.pronto.servlet.async.AsyncServlets.asyncNonBlocking;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -40,7 +41,7 @@ class NonBlockingReadTest {
     @OnEachTransport
     void readsAChunkedUploadAsItArrives(Transport transport) throws Exception {
         Upload servlet = new Upload();
-        try (AsyncTestServer s = AsyncTestServer.start(transport, app -> async(app, "/upload", servlet));
+        try (ServletTestServer s = ServletTestServer.start(transport, app -> async(app, "/upload", servlet));
              RawHttpConnection c = RawHttpConnection.open(s.port())) {
             c.send("POST /upload HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n");
             CRC32 crc = new CRC32();
@@ -67,7 +68,7 @@ class NonBlockingReadTest {
     @Test
     void aClientThatGoesAwayMidUploadGetsOnError() throws Exception {
         Upload servlet = new Upload();
-        try (AsyncTestServer s = AsyncTestServer.start(app -> async(app, "/upload", servlet))) {
+        try (ServletTestServer s = ServletTestServer.start(app -> async(app, "/upload", servlet))) {
             try (RawHttpConnection c = RawHttpConnection.open(s.port())) {
                 c.send("POST /upload HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n");
                 sendChunks(c, pattern(0, 100_000));
@@ -76,14 +77,14 @@ class NonBlockingReadTest {
             assertTrue(servlet.failed.await(10, TimeUnit.SECONDS), "onError");
             assertInstanceOf(IOException.class, servlet.error);
             s.awaitIdle();
-            assertEquals(0, s.server.activeRequests(), "the request ended");
+            assertEquals(0, s.server().activeRequests(), "the request ended");
         }
     }
 
     @Test
     void aNonBlockingServletGetsItsCallbacksOnTheEventLoop() throws Exception {
         Upload servlet = new Upload();
-        try (AsyncTestServer s = AsyncTestServer.start(app -> asyncNonBlocking(app, "/upload", servlet));
+        try (ServletTestServer s = ServletTestServer.start(app -> asyncNonBlocking(app, "/upload", servlet));
              RawHttpConnection c = RawHttpConnection.open(s.port())) {
             byte[] body = pattern(0, 200_000);
             CRC32 crc = new CRC32();
@@ -98,16 +99,16 @@ class NonBlockingReadTest {
     @Test
     void anEmptyBodyGoesStraightToOnAllDataRead() throws Exception {
         Upload servlet = new Upload();
-        try (AsyncTestServer s = AsyncTestServer.start(app -> async(app, "/upload", servlet))) {
-            assertEquals("0 bytes, crc 0", s.get("/upload").body());
+        try (ServletTestServer s = ServletTestServer.start(app -> async(app, "/upload", servlet))) {
+            assertEquals("0 bytes, crc 0", s.rawGet("/upload").body());
             assertEquals(0, servlet.dataCallbacks.get());
         }
     }
 
     @Test
     void setReadListenerNeedsAsyncAndIsAllowedOnce() throws Exception {
-        try (AsyncTestServer s = AsyncTestServer.start(app -> async(app, "/rules", new Rules()))) {
-            assertEquals("without async: ISE; twice: ISE", s.get("/rules").body());
+        try (ServletTestServer s = ServletTestServer.start(app -> async(app, "/rules", new Rules()))) {
+            assertEquals("without async: ISE; twice: ISE", s.rawGet("/rules").body());
         }
     }
 

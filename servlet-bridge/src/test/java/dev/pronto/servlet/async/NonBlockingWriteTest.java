@@ -1,8 +1,9 @@
 package dev.pronto.servlet.async;
 
+import dev.pronto.servlet.ServletTestServer;
 import dev.pronto.testing.OnEachTransport;
-import static dev.pronto.servlet.async.AsyncTestServer.async;
-import static dev.pronto.servlet.async.AsyncTestServer.asyncNonBlocking;
+import static dev.pronto.servlet.async.AsyncServlets.async;
+import static dev.pronto.servlet.async.AsyncServlets.asyncNonBlocking;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,7 +50,7 @@ class NonBlockingWriteTest {
     void streams50MiBToASlowReaderWithoutHoldingTheBody(Transport transport) throws Exception {
         AtomicLong received = new AtomicLong();
         Streaming servlet = new Streaming(BODY, received);
-        try (AsyncTestServer s = AsyncTestServer.start(transport, app -> async(app, "/stream", servlet));
+        try (ServletTestServer s = ServletTestServer.start(transport, app -> async(app, "/stream", servlet));
              Socket socket = new Socket()) {
             socket.setReceiveBufferSize(16 * 1024); // before connect: a small TCP window makes backpressure bite
             socket.connect(new InetSocketAddress("127.0.0.1", s.port()), 5_000);
@@ -75,7 +76,7 @@ class NonBlockingWriteTest {
     @Test
     void aClientThatGoesAwayMidStreamEndsTheRequest() throws Exception {
         Streaming servlet = new Streaming(BODY, new AtomicLong(-1));
-        try (AsyncTestServer s = AsyncTestServer.start(app -> async(app, "/stream", servlet))) {
+        try (ServletTestServer s = ServletTestServer.start(app -> async(app, "/stream", servlet))) {
             try (Socket socket = new Socket("127.0.0.1", s.port())) {
                 socket.setSoTimeout(30_000);
                 socket.getOutputStream().write("GET /stream HTTP/1.1\r\nHost: t\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -84,7 +85,7 @@ class NonBlockingWriteTest {
             }
             assertTrue(servlet.failed.await(10, TimeUnit.SECONDS), "onError");
             s.awaitIdle();
-            assertEquals(0, s.server.activeRequests(), "the request ended");
+            assertEquals(0, s.server().activeRequests(), "the request ended");
             assertTrue(servlet.sent.get() < BODY);
         }
     }
@@ -92,7 +93,7 @@ class NonBlockingWriteTest {
     @Test
     void aNonBlockingServletGetsItsCallbacksOnTheEventLoop() throws Exception {
         Streaming servlet = new Streaming(1 << 20, new AtomicLong(-1));
-        try (AsyncTestServer s = AsyncTestServer.start(app -> asyncNonBlocking(app, "/stream", servlet));
+        try (ServletTestServer s = ServletTestServer.start(app -> asyncNonBlocking(app, "/stream", servlet));
              RawHttpConnection c = RawHttpConnection.open(s.port())) {
             RawHttpConnection.Response r = c.send("GET /stream HTTP/1.1\r\nHost: t\r\n\r\n").read();
             assertEquals(200, r.status());
@@ -104,8 +105,8 @@ class NonBlockingWriteTest {
 
     @Test
     void setWriteListenerNeedsAsyncAndIsAllowedOnce() throws Exception {
-        try (AsyncTestServer s = AsyncTestServer.start(app -> async(app, "/rules", new Rules()))) {
-            assertEquals("without async: ISE; twice: ISE", s.get("/rules").body());
+        try (ServletTestServer s = ServletTestServer.start(app -> async(app, "/rules", new Rules()))) {
+            assertEquals("without async: ISE; twice: ISE", s.rawGet("/rules").body());
         }
     }
 

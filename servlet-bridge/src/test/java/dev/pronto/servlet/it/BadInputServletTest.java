@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pronto.servlet.Pronto;
+import dev.pronto.servlet.ServletTestServer;
 import dev.pronto.testing.RawHttpConnection;
 import dev.pronto.testing.RawHttpConnection.Response;
 import jakarta.servlet.MultipartConfigElement;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class BadInputServletTest {
 
     static final AtomicInteger framingVictims = new AtomicInteger();
-    static WebTestServer server;
+    static ServletTestServer server;
 
     /** Answers its parameters as {@code name=v1,v2;...}, sorted. */
     static final class ParamsServlet extends HttpServlet {
@@ -121,7 +122,7 @@ class BadInputServletTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = WebTestServer.start(Pronto.server()
+        server = ServletTestServer.start(Pronto.server()
                 .config(c -> c.port(0).host("127.0.0.1").ioThreads(1).maxFormSize(64))
                 .webapp(BadInputServletTest::app));
     }
@@ -213,7 +214,7 @@ class BadInputServletTest {
 
     @Test
     void traceReachesTheApplicationWhenAllowed() throws Exception {
-        try (WebTestServer tracing = WebTestServer.start(Pronto.server()
+        try (ServletTestServer tracing = ServletTestServer.start(Pronto.server()
                 .config(c -> c.port(0).host("127.0.0.1").ioThreads(1).allowTrace(true))
                 .webapp(BadInputServletTest::app));
              RawHttpConnection c = RawHttpConnection.open(tracing.port()).timeout(10_000)) {
@@ -247,12 +248,12 @@ class BadInputServletTest {
 
     @Test
     void requestWithBrokenChunkNeverRunsTheServlet() throws Exception {
-        try (WebTestServer counted = WebTestServer.start(app -> app.servlet("/count", new CountingServlet()));
+        try (ServletTestServer counted = ServletTestServer.start(app -> app.servlet("/count", new CountingServlet()));
              RawHttpConnection c = RawHttpConnection.open(counted.port()).timeout(10_000)) {
             Response r = c.send("POST /count HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n").read();
             assertEquals(400, r.status());
             assertTrue(c.isClosedByServer());
-            counted.server.stop(java.time.Duration.ofSeconds(5)); // whatever was queued has run by now
+            counted.server().stop(java.time.Duration.ofSeconds(5)); // whatever was queued has run by now
         }
         assertEquals(0, framingVictims.get());
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pronto.servlet.ServletTestServer;
 import dev.pronto.servlet.WebAppBuilder;
 import dev.pronto.testing.RawHttpConnection;
 import dev.pronto.testing.RawHttpConnection.Response;
@@ -45,7 +46,7 @@ class ConformanceServletTest {
 
     static final List<String> events = new CopyOnWriteArrayList<>();
     static final AtomicInteger temporaryFailures = new AtomicInteger();
-    static WebTestServer server;
+    static ServletTestServer server;
     static Path docs;
 
     /** Reports what getReader does with an unknown charset. */
@@ -235,7 +236,7 @@ class ConformanceServletTest {
         Files.createDirectories(docs.resolve("static"));
         Files.writeString(docs.resolve("static/hello.txt"), "hello");
         Files.writeString(docs.resolve("static/filtered.txt"), "file body");
-        server = WebTestServer.start(ConformanceServletTest::app);
+        server = ServletTestServer.start(ConformanceServletTest::app);
     }
 
     @AfterAll

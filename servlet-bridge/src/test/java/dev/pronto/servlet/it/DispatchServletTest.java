@@ -2,6 +2,7 @@ package dev.pronto.servlet.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.pronto.servlet.ServletTestServer;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.RequestDispatcher;
@@ -77,11 +78,11 @@ class DispatchServletTest {
         }
     }
 
-    private static WebTestServer server;
+    private static ServletTestServer server;
 
     @BeforeAll
     static void start() throws Exception {
-        server = WebTestServer.start(app -> app
+        server = ServletTestServer.start(app -> app
                 .servlet("front", new FrontServlet(), r -> r.addMapping("/front/*"))
                 .servlet("target", new TargetServlet(), r -> r.addMapping("/target/*"))
                 .filter("fwd", new ForwardFilter(), r -> r.addMappingForUrlPatterns(

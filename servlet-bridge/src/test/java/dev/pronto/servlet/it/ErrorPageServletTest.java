@@ -3,6 +3,7 @@ package dev.pronto.servlet.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pronto.servlet.ServletTestServer;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
@@ -53,11 +54,11 @@ class ErrorPageServletTest {
         }
     }
 
-    private static WebTestServer server;
+    private static ServletTestServer server;
 
     @BeforeAll
     static void start() throws Exception {
-        server = WebTestServer.start(app -> app
+        server = ServletTestServer.start(app -> app
                 .servlet("failing", new FailingServlet(), r -> r.addMapping("/f/*"))
                 .servlet("errors", new ErrorServlet(), r -> r.addMapping("/error/*"))
                 .errorPage(404, "/error/not-found")

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pronto.servlet.Pronto;
+import dev.pronto.servlet.ServletTestServer;
 import dev.pronto.servlet.dispatch.RequestExecutor;
 import dev.pronto.testing.RawHttpConnection;
 import jakarta.servlet.http.HttpServlet;
@@ -35,7 +36,7 @@ class ExecutionServletTest {
 
     @Test
     void blockingServletsRunOnWorkersAndNonBlockingOnesInline() throws Exception {
-        try (WebTestServer server = WebTestServer.start(app -> app.servlet("/blocking", new ThreadServlet())
+        try (ServletTestServer server = ServletTestServer.start(app -> app.servlet("/blocking", new ThreadServlet())
                 .nonBlockingServlet("/inline", new ThreadServlet())
                 .servlet("byParam", new ThreadServlet(), r -> {
                     r.addMapping("/param");
@@ -51,11 +52,11 @@ class ExecutionServletTest {
 
     @Test
     void virtualThreadsAreUsedWhereTheJvmHasThem() throws Exception {
-        try (WebTestServer server = WebTestServer.start(app -> app.servlet("/t", new ThreadServlet()))) {
+        try (ServletTestServer server = ServletTestServer.start(app -> app.servlet("/t", new ThreadServlet()))) {
             String name = server.get("/t").body();
             boolean hasVirtualThreads = Runtime.version().feature() >= 21;
             assertEquals(hasVirtualThreads, name.startsWith("pronto-vt-"), name);
-            assertEquals(hasVirtualThreads, server.server.executor().isVirtual());
+            assertEquals(hasVirtualThreads, server.server().executor().isVirtual());
         }
     }
 
@@ -84,13 +85,13 @@ class ExecutionServletTest {
     @Test
     void concurrencyLimitQueuesTheRest() throws Exception {
         GateServlet gate = new GateServlet();
-        try (WebTestServer server = WebTestServer.start(Pronto.server()
+        try (ServletTestServer server = ServletTestServer.start(Pronto.server()
                 .config(c -> c.port(0).host("127.0.0.1").ioThreads(1))
                 .executor(RequestExecutor.Kind.AUTO, 2)
                 .webapp(app -> app.servlet("/gate", gate)))) {
             List<CompletableFuture<java.net.http.HttpResponse<String>>> calls = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
-                calls.add(server.client.sendAsync(server.request("/gate").build(),
+                calls.add(server.client().sendAsync(server.request("/gate").build(),
                         java.net.http.HttpResponse.BodyHandlers.ofString()));
             }
             assertTrue(gate.twoIn.await(10, TimeUnit.SECONDS));
@@ -122,7 +123,7 @@ class ExecutionServletTest {
     @Test
     void aSlowRequestDoesNotHoldUpOtherConnectionsBatchedWithIt() throws Exception {
         SlowAndFast servlet = new SlowAndFast();
-        try (WebTestServer server = WebTestServer.start(app -> app.servlet("sf", servlet,
+        try (ServletTestServer server = ServletTestServer.start(app -> app.servlet("sf", servlet,
                 r -> r.addMapping("/slow", "/fast")))) {
             List<RawHttpConnection> fast = new ArrayList<>();
             RawHttpConnection slow = RawHttpConnection.open(server.port());
@@ -165,7 +166,7 @@ class ExecutionServletTest {
     @Test
     void clientDisconnectWakesABlockedReader() throws Exception {
         StuckReader servlet = new StuckReader();
-        try (WebTestServer server = WebTestServer.start(app -> app.servlet("/stuck", servlet))) {
+        try (ServletTestServer server = ServletTestServer.start(app -> app.servlet("/stuck", servlet))) {
             RawHttpConnection c = RawHttpConnection.open(server.port());
             c.send("POST /stuck HTTP/1.1\r\nHost: t\r\nContent-Length: 1000\r\n\r\nonly a part");
             assertTrue(servlet.reading.await(10, TimeUnit.SECONDS));
@@ -176,7 +177,7 @@ class ExecutionServletTest {
 
     @Test
     void severalApplicationsByContextPath() throws Exception {
-        try (WebTestServer server = WebTestServer.start(Pronto.server()
+        try (ServletTestServer server = ServletTestServer.start(Pronto.server()
                 .config(c -> c.port(0).host("127.0.0.1").ioThreads(1))
                 .webapp(app -> app.contextPath("/shop").servlet("/*", new NamedServlet("shop")))
                 .webapp(app -> app.contextPath("/shop/admin").servlet("/*", new NamedServlet("admin")))

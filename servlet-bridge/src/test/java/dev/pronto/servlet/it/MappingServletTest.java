@@ -2,6 +2,7 @@ package dev.pronto.servlet.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.pronto.servlet.ServletTestServer;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -49,11 +50,11 @@ class MappingServletTest {
         }
     }
 
-    private static WebTestServer server;
+    private static ServletTestServer server;
 
     @BeforeAll
     static void start() throws Exception {
-        server = WebTestServer.start(app -> app.contextPath("/ctx")
+        server = ServletTestServer.start(app -> app.contextPath("/ctx")
                 .servlet("exact", new EchoServlet(), r -> r.addMapping("/foo/bar"))
                 .servlet("prefix", new EchoServlet(), r -> r.addMapping("/foo/bar/*"))
                 .servlet("baz", new EchoServlet(), r -> r.addMapping("/baz/*"))

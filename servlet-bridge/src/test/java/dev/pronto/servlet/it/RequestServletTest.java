@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pronto.servlet.ServletTestServer;
 import dev.pronto.testing.RawHttpConnection;
 import jakarta.servlet.ServletRequestAttributeEvent;
 import jakarta.servlet.ServletRequestAttributeListener;
@@ -150,11 +151,11 @@ class RequestServletTest {
         }
     }
 
-    private static WebTestServer server;
+    private static ServletTestServer server;
 
     @BeforeAll
     static void start() throws Exception {
-        server = WebTestServer.start(app -> app.servlet("/dump/*", new DumpServlet())
+        server = ServletTestServer.start(app -> app.servlet("/dump/*", new DumpServlet())
                 .servlet("/body", new BodyServlet()).listener(new RecordingListener()));
     }
 

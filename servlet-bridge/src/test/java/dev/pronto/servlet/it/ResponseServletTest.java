@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pronto.servlet.ServletTestServer;
 import dev.pronto.testing.RawHttpConnection;
 import dev.pronto.testing.RawHttpConnection.Response;
 import jakarta.servlet.http.Cookie;
@@ -123,11 +124,11 @@ class ResponseServletTest {
         }
     }
 
-    private static WebTestServer server;
+    private static ServletTestServer server;
 
     @BeforeAll
     static void start() throws Exception {
-        server = WebTestServer.start(app -> app.servlet("/r/*", new BehaviourServlet())
+        server = ServletTestServer.start(app -> app.servlet("/r/*", new BehaviourServlet())
                 .localeCharset("ja", "Shift_JIS"));
     }
 

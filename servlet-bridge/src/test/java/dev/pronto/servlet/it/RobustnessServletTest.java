@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pronto.servlet.Pronto;
 import dev.pronto.servlet.ProntoServer;
+import dev.pronto.servlet.ServletTestServer;
 import dev.pronto.servlet.dispatch.RequestExecutor;
 import dev.pronto.testing.KeepAliveLoadClient;
 import dev.pronto.testing.RawHttpConnection;
@@ -77,7 +78,7 @@ class RobustnessServletTest {
     @Test
     void tenThousandIdleConnectionsCostNoWorkerAndAFreshClientIsStillServed() throws Exception {
         int wanted = Math.min(10_000, IdleConnectionsClient.descriptorHeadroom(200));
-        try (WebTestServer server = WebTestServer.start(oneWorker()
+        try (ServletTestServer server = ServletTestServer.start(oneWorker()
                 .config(c -> c.port(0).host("127.0.0.1").ioThreads(2).maxConnections(wanted + 100))
                 .webapp(app -> app.servlet("/hello", new Text("hello"))))) {
             Process child = startIdleClients(server.port(), wanted, 100);
@@ -120,7 +121,7 @@ class RobustnessServletTest {
     /** Slowloris: heads trickling in a byte at a time get 408 and are closed at the head timeout; others are served. */
     @Test
     void slowlorisHeadsAreAnswered408AndClosedByTheHeadTimeout() throws Exception {
-        try (WebTestServer server = WebTestServer.start(oneWorker()
+        try (ServletTestServer server = ServletTestServer.start(oneWorker()
                 .config(c -> c.port(0).host("127.0.0.1").ioThreads(2).headTimeout(Duration.ofMillis(500)))
                 .webapp(app -> app.servlet("/hello", new Text("hello"))))) {
             AtomicBoolean stop = new AtomicBoolean();
@@ -203,7 +204,7 @@ class RobustnessServletTest {
     @ValueSource(booleans = {false, true})
     void aClientAbortingMidUploadFreesTheWorker(boolean reset) throws Exception {
         Upload upload = new Upload();
-        try (WebTestServer server = WebTestServer.start(oneWorker()
+        try (ServletTestServer server = ServletTestServer.start(oneWorker()
                 .config(c -> c.port(0).host("127.0.0.1").ioThreads(2))
                 .webapp(app -> app.servlet("/upload", upload).servlet("/hello", new Text("hello"))))) {
             try (Socket client = new Socket()) {
@@ -221,7 +222,7 @@ class RobustnessServletTest {
             assertTrue(upload.ended.await(10, TimeUnit.SECONDS), "the blocking read ended");
             assertInstanceOf(IOException.class, upload.readFailure.get());
             assertEquals("hello", server.get("/hello").body(), "the only worker is free again");
-            assertEquals(0, server.server.activeRequests());
+            assertEquals(0, server.server().activeRequests());
         }
     }
 

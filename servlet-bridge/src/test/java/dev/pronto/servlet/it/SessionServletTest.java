@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pronto.servlet.ServletTestServer;
 import dev.pronto.testing.RawHttpConnection;
 import dev.pronto.testing.RawHttpConnection.Response;
 import jakarta.servlet.http.HttpServlet;
@@ -68,11 +69,11 @@ class SessionServletTest {
         }
     }
 
-    private static WebTestServer server;
+    private static ServletTestServer server;
 
     @BeforeAll
     static void start() throws Exception {
-        server = WebTestServer.start(app -> app.contextPath("/app").servlet("/s/*", new CounterServlet())
+        server = ServletTestServer.start(app -> app.contextPath("/app").servlet("/s/*", new CounterServlet())
                 .listener(new Recorder()).sessionTimeout(Duration.ofMinutes(5))
                 .sessionCookie(c -> c.setAttribute("SameSite", "Lax")));
     }

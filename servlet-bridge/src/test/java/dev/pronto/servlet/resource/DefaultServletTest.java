@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pronto.container.Transport;
 import dev.pronto.servlet.ServletTestServer;
-import dev.pronto.servlet.response.HttpDates;
+import dev.pronto.servlet.http.HttpDates;
 import dev.pronto.testing.RawHttpConnection;
 import dev.pronto.testing.RawHttpConnection.Response;
 import jakarta.servlet.Filter;

@@ -113,7 +113,7 @@ final class WebAppConfigurer {
         Compression pronto = Compression.of(Arrays.asList(compression.getAllMimeTypes()),
                 (int) Math.min(Integer.MAX_VALUE, compression.getMinResponseSize().toBytes()),
                 excluded == null ? List.of() : Arrays.asList(excluded));
-        app.configure(pronto::install);
+        app.configure(web -> pronto.install(web.context()));
     }
 
     private void configureErrorPages(WebAppBuilder app) {

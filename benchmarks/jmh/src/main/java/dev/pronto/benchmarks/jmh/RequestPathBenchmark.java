@@ -47,7 +47,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * One request through a whole server pipeline on an {@link EmbeddedChannel}, no socket: bytes in, response bytes
  * out. Compares the raw Netty peer ({@code HttpServerCodec} + handler), Pronto's core handler, and Pronto's servlet
  * path (the hello-servlet {@code PlaintextServlet}, and a servlet that reads the URI, a header and a parameter —
- * request adaptation) run inline. With {@code -prof gc} it gives bytes allocated per request.
+ * request adaptation, and one that reads the URI and answers through {@code getWriter}) run inline. With {@code -prof gc} it gives bytes allocated per request.
  *
  * <pre>java -jar benchmarks/target/benchmarks-jmh.jar RequestPath -prof gc</pre>
  */
@@ -63,7 +63,7 @@ public class RequestPathBenchmark {
             + "Accept: */*\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
 
     /** Which server answers. */
-    @Param({"netty", "pronto-core", "pronto-servlet", "pronto-servlet-adapt"})
+    @Param({"netty", "pronto-core", "pronto-servlet", "pronto-servlet-adapt", "pronto-servlet-writer"})
     String server;
 
     private EmbeddedChannel channel;
@@ -84,6 +84,18 @@ public class RequestPathBenchmark {
         }
     }
 
+    /** The request URI and a writer: the path most text-producing servlets take. */
+    public static final class WritingServlet extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            if (req.getRequestURI().isEmpty()) {
+                throw new IllegalStateException("unexpected request");
+            }
+            resp.setContentType("text/plain");
+            resp.getWriter().write("Hello, World!");
+        }
+    }
+
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         switch (server) {
@@ -92,6 +104,7 @@ public class RequestPathBenchmark {
                     new HelloWorldHandler());
             case "pronto-core" -> channel = pronto(coreHandler());
             case "pronto-servlet" -> channel = pronto(bridge(new PlaintextServlet()));
+            case "pronto-servlet-writer" -> channel = pronto(bridge(new WritingServlet()));
             default -> channel = pronto(bridge(new AdaptingServlet()));
         }
     }

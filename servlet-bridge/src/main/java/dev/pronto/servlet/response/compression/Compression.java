@@ -1,8 +1,8 @@
 package dev.pronto.servlet.response.compression;
 
-import dev.pronto.servlet.context.WebApplication;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.ServletContext;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 /**
  * Which responses get the gzip content coding: the media types, the smallest body worth compressing and the user
  * agents to spare (Spring Boot's {@code server.compression.*}). Immutable and thread-safe. Install it with
- * {@code webapp(app -> app.configure(Compression.defaults()::install))}.
+ * {@code webapp(app -> app.configure(web -> Compression.defaults().install(web.context())))}.
  *
  * @param mimeTypes          media types (without parameters, lower case; {@code type/*} allowed) worth compressing
  * @param minResponseSize    a body known to be smaller than this many bytes is sent as it is
@@ -54,16 +54,16 @@ public record Compression(Set<String> mimeTypes, int minResponseSize, List<Patte
     }
 
     /**
-     * Registers the compression filter on {@code app} for REQUEST, ASYNC and ERROR dispatches, ahead of every filter
-     * registered later, so error pages and async completions are compressed too. Call while configuring.
+     * Registers the compression filter on {@code context} for REQUEST, ASYNC and ERROR dispatches, ahead of every
+     * filter registered later, so error pages and async completions are compressed too. Call while configuring.
      */
-    public void install(WebApplication app) {
-        install(app, registration -> { });
+    public void install(ServletContext context) {
+        install(context, registration -> { });
     }
 
-    /** As {@link #install(WebApplication)}, with a last say on the registration. */
-    public void install(WebApplication app, Consumer<FilterRegistration.Dynamic> registration) {
-        FilterRegistration.Dynamic dynamic = app.context().addFilter(FILTER_NAME, new GzipCompressionFilter(this));
+    /** As {@link #install(ServletContext)}, with a last say on the registration. */
+    public void install(ServletContext context, Consumer<FilterRegistration.Dynamic> registration) {
+        FilterRegistration.Dynamic dynamic = context.addFilter(FILTER_NAME, new GzipCompressionFilter(this));
         Objects.requireNonNull(dynamic, "A filter named " + FILTER_NAME + " is already registered");
         dynamic.setAsyncSupported(true);
         dynamic.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC,

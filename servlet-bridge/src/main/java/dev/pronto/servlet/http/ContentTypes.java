@@ -1,4 +1,4 @@
-package dev.pronto.servlet.request;
+package dev.pronto.servlet.http;
 
 /**
  * Helpers for {@code Content-Type} values (RFC 9110 §8.3.1: media-type *( OWS ";" OWS parameter )).
@@ -23,9 +23,9 @@ public final class ContentTypes {
         if (contentType == null) {
             return false;
         }
-        int start = skipSpace(contentType, 0, contentType.length());
+        int start = Ows.skip(contentType, 0, contentType.length());
         int semicolon = contentType.indexOf(';');
-        int end = trimSpace(contentType, start, semicolon < 0 ? contentType.length() : semicolon);
+        int end = Ows.trim(contentType, start, semicolon < 0 ? contentType.length() : semicolon);
         return end - start == mediaType.length() && contentType.regionMatches(true, start, mediaType, 0, end - start);
     }
 
@@ -61,8 +61,8 @@ public final class ContentTypes {
         StringBuilder sb = new StringBuilder(contentType.length()).append(contentType.substring(0, start).trim());
         while (start < contentType.length()) {
             int end = parameterEnd(contentType, start + 1);
-            int from = skipSpace(contentType, start + 1, end);
-            int to = trimSpace(contentType, from, end);
+            int from = Ows.skip(contentType, start + 1, end);
+            int to = Ows.trim(contentType, from, end);
             if (to > from && charsetValue(contentType, start + 1, end) == null) {
                 sb.append(';').append(contentType, from, to);
             }
@@ -73,17 +73,17 @@ public final class ContentTypes {
 
     /** The unquoted value when {@code [from, to)} is a charset parameter, else null. */
     private static String charsetValue(String s, int from, int to) {
-        from = skipSpace(s, from, to);
+        from = Ows.skip(s, from, to);
         int eq = s.indexOf('=', from);
         if (eq < 0 || eq >= to) {
             return null;
         }
-        int nameEnd = trimSpace(s, from, eq);
+        int nameEnd = Ows.trim(s, from, eq);
         if (nameEnd - from != 7 || !s.regionMatches(true, from, "charset", 0, 7)) {
             return null;
         }
-        int valueStart = skipSpace(s, eq + 1, to);
-        int valueEnd = trimSpace(s, valueStart, to);
+        int valueStart = Ows.skip(s, eq + 1, to);
+        int valueEnd = Ows.trim(s, valueStart, to);
         return unquote(s.substring(valueStart, valueEnd));
     }
 
@@ -117,19 +117,5 @@ public final class ContentTypes {
             }
         }
         return s.length();
-    }
-
-    private static int skipSpace(String s, int from, int to) {
-        while (from < to && (s.charAt(from) == ' ' || s.charAt(from) == '\t')) {
-            from++;
-        }
-        return from;
-    }
-
-    private static int trimSpace(String s, int from, int to) {
-        while (to > from && (s.charAt(to - 1) == ' ' || s.charAt(to - 1) == '\t')) {
-            to--;
-        }
-        return to;
     }
 }

@@ -1,4 +1,4 @@
-package dev.pronto.servlet.response;
+package dev.pronto.servlet.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;

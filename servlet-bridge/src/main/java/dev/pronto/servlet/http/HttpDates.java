@@ -1,4 +1,4 @@
-package dev.pronto.servlet.response;
+package dev.pronto.servlet.http;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
