@@ -52,6 +52,12 @@ final class DescriptorApplier {
         if (xml.displayName != null) {
             builder.displayName(xml.displayName);
         }
+        if (xml.version != null) {
+            int dot = xml.version.indexOf('.');
+            int major = Integer.parseInt(xml.version.substring(0, dot));
+            int minor = Integer.parseInt(xml.version.substring(dot + 1));
+            builder.configure(app -> app.context().effectiveVersion(major, minor));
+        }
         xml.contextParams.forEach(builder::initParameter);
         builder.configure(guarded(app -> xml.listeners.forEach(listener -> declared(listener,
                 () -> app.addListener(declaredListener(app, listener))))));
