@@ -61,6 +61,7 @@ final class RequestCycle {
                 : null;
         List<ServletRequestListener> listeners = deployment.app.listeners().request;
         try {
+            RequestedSessionTouch.touch(response.exchange(), deployment.app, request);
             if (!listeners.isEmpty()) {
                 ServletRequestEvent event = new ServletRequestEvent(deployment.app.context(), request);
                 listeners.forEach(l -> l.requestInitialized(event));
