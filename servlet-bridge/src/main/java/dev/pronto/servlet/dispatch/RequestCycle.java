@@ -57,6 +57,17 @@ final class RequestCycle {
             log.debug("Request {} was answered by the engine; not running it", request);
             return;
         }
+        // request listeners and error pages run with the application's loader too, not only the chain
+        ClassLoader loader = deployment.app.classLoader();
+        ClassLoader previous = ApplicationClassLoader.enter(loader);
+        try {
+            runInApplication(target);
+        } finally {
+            ApplicationClassLoader.leave(previous, loader);
+        }
+    }
+
+    private void runInApplication(RequestTarget target) {
         AsyncContextImpl async = target != null && target.asyncSupported() ? CycleAsyncHost.attach(this, target)
                 : null;
         List<ServletRequestListener> listeners = deployment.app.listeners().request;
@@ -94,8 +105,14 @@ final class RequestCycle {
             return;
         }
         ServletRequestEvent event = new ServletRequestEvent(deployment.app.context(), request);
-        for (int i = listeners.size() - 1; i >= 0; i--) {
-            listeners.get(i).requestDestroyed(event);
+        ClassLoader loader = deployment.app.classLoader();
+        ClassLoader previous = ApplicationClassLoader.enter(loader); // also when an async request ends elsewhere
+        try {
+            for (int i = listeners.size() - 1; i >= 0; i--) {
+                listeners.get(i).requestDestroyed(event);
+            }
+        } finally {
+            ApplicationClassLoader.leave(previous, loader);
         }
     }
 
@@ -113,19 +130,7 @@ final class RequestCycle {
     private void invoke(RequestTarget target, HttpServletRequest admitted) throws Exception {
         request.paths(target.mapping().servletPath(), target.mapping().pathInfo(), target.mapping().mapping());
         request.dispatcherType(DispatcherType.REQUEST);
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        ClassLoader loader = deployment.app.classLoader();
-        if (previous != loader) {
-            thread.setContextClassLoader(loader);
-        }
-        try {
-            new FilterChainImpl(target).doFilter(admitted, response);
-        } finally {
-            if (previous != loader) {
-                thread.setContextClassLoader(previous);
-            }
-        }
+        new FilterChainImpl(target).doFilter(admitted, response);
     }
 
     /** Renders a pending {@code sendError} and ends the response. */
