@@ -1,5 +1,7 @@
 package dev.pronto.arquillian;
 
+import dev.pronto.servlet.security.Realm;
+import dev.pronto.servlet.security.UserFileRealm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -57,7 +59,15 @@ public final class ProntoDeployableContainer implements DeployableContainer<Pron
         } catch (IOException e) {
             throw new LifecycleException("Pronto could not create its work directory", e);
         }
-        ProntoHost starting = new ProntoHost(configuration.getBindAddress(), configuration.getPort(), workDirectory);
+        Realm realm;
+        try {
+            realm = configuration.getUsers() == null ? null : UserFileRealm.load(Path.of(configuration.getUsers()));
+        } catch (IOException | RuntimeException e) {
+            deleteTree(workDirectory);
+            throw new LifecycleException("Pronto could not read the users file " + configuration.getUsers(), e);
+        }
+        ProntoHost starting = new ProntoHost(configuration.getBindAddress(), configuration.getPort(), workDirectory,
+                realm);
         try {
             starting.start();
         } catch (Exception e) {

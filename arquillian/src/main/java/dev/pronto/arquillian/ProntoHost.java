@@ -3,13 +3,16 @@ package dev.pronto.arquillian;
 import dev.pronto.deploy.WarDeployment;
 import dev.pronto.servlet.Pronto;
 import dev.pronto.servlet.ProntoServer;
+import dev.pronto.servlet.WebAppBuilder;
 import dev.pronto.servlet.context.ServletHolder;
 import dev.pronto.servlet.context.WebApplication;
+import dev.pronto.servlet.security.Realm;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +30,8 @@ final class ProntoHost {
 
     private final String bindAddress;
     private final Path workDirectory;
+    /** The realm of every application, or null. */
+    private final Realm realm;
     private final Map<String, Path> wars = new LinkedHashMap<>();
     private int port;
     private ProntoServer server;
@@ -34,11 +39,13 @@ final class ProntoHost {
     /**
      * @param port          0 picks a free port at the first start; later rebuilds keep the port the first one bound
      * @param workDirectory where the deployer unpacks the WARs
+     * @param realm         the users of every application (null: none)
      */
-    ProntoHost(String bindAddress, int port, Path workDirectory) {
+    ProntoHost(String bindAddress, int port, Path workDirectory, Realm realm) {
         this.bindAddress = bindAddress;
         this.port = port;
         this.workDirectory = workDirectory;
+        this.realm = realm;
     }
 
     /** Starts the server with no application (every request is answered 404 until something is deployed). */
@@ -88,8 +95,11 @@ final class ProntoHost {
     private void rebuild() throws Exception {
         destroyServer();
         ProntoServer.Builder builder = Pronto.server().config(c -> c.host(bindAddress).port(port));
-        wars.forEach((contextPath, war) -> builder.webapp(
-                WarDeployment.builder(war).contextPath(contextPath).workDirectory(workDirectory).build()));
+        wars.forEach((contextPath, war) -> {
+            Consumer<WebAppBuilder> deployment = WarDeployment.builder(war).contextPath(contextPath)
+                    .workDirectory(workDirectory).build();
+            builder.webapp(realm == null ? deployment : deployment.andThen(app -> app.realm(realm)));
+        });
         ProntoServer built = builder.build();
         try {
             built.start();

@@ -12,8 +12,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import dev.pronto.servlet.security.PasswordHash;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.spi.ConfigurationException;
@@ -28,6 +31,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The container driven directly, as Arquillian would: several WARs on one port, undeploy, failures, stop. */
 class ProntoDeployableContainerTest {
@@ -140,6 +144,38 @@ class ProntoDeployableContainerTest {
         assertThrows(ConnectException.class, () -> get(port, "/left/greet"));
         assertEquals(before, exportedFiles("left.war"));
         assertFalse(Files.exists(workDirectory), "the unpacked WARs are deleted");
+    }
+
+    @Test
+    void aUsersFileIsTheRealmOfEveryWar(@TempDir Path dir) throws Exception {
+        Path users = Files.writeString(dir.resolve("users.properties"),
+                "ann = " + PasswordHash.hash("secret", 1000) + ", staff\n");
+        ProntoContainerConfiguration configuration = new ProntoContainerConfiguration();
+        configuration.setUsers(users.toString());
+        configuration.validate();
+        ProntoDeployableContainer secured = new ProntoDeployableContainer();
+        secured.setup(configuration);
+        secured.start();
+        try {
+            int port = httpContext(secured.deploy(TestWars.securedGreeting("vault.war"))).getPort();
+            HttpResponse<String> anonymous = get(port, "/vault/greet");
+            assertEquals(401, anonymous.statusCode());
+            String credentials = Base64.getEncoder().encodeToString("ann:secret".getBytes(StandardCharsets.UTF_8));
+            HttpResponse<String> ann = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/vault/greet")).header("Authorization", "Basic " + credentials).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, ann.statusCode());
+            assertEquals("hello from /vault (webapp)", ann.body());
+        } finally {
+            secured.stop();
+        }
+    }
+
+    @Test
+    void configurationRejectsAMissingUsersFile() {
+        ProntoContainerConfiguration configuration = new ProntoContainerConfiguration();
+        configuration.setUsers("no/such/users.properties");
+        assertThrows(ConfigurationException.class, configuration::validate);
     }
 
     @Test

@@ -34,4 +34,36 @@ final class TestWars {
                         </web-app>
                         """));
     }
+
+    /** {@link #greeting} whose {@code /greet} needs the role {@code staff} (BASIC). */
+    static WebArchive securedGreeting(String name) {
+        return ShrinkWrap.create(WebArchive.class, name)
+                .addClass(GreetingServlet.class)
+                .setWebXML(new StringAsset("""
+                        <?xml version="1.0" encoding="UTF-8"?>
+                        <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.1">
+                          <servlet>
+                            <servlet-name>greeting</servlet-name>
+                            <servlet-class>example.greeting.GreetingServlet</servlet-class>
+                            <init-param>
+                              <param-name>greeting</param-name>
+                              <param-value>hello</param-value>
+                            </init-param>
+                          </servlet>
+                          <servlet-mapping>
+                            <servlet-name>greeting</servlet-name>
+                            <url-pattern>/greet</url-pattern>
+                          </servlet-mapping>
+                          <security-constraint>
+                            <web-resource-collection>
+                              <web-resource-name>all</web-resource-name>
+                              <url-pattern>/*</url-pattern>
+                            </web-resource-collection>
+                            <auth-constraint><role-name>staff</role-name></auth-constraint>
+                          </security-constraint>
+                          <login-config><auth-method>BASIC</auth-method></login-config>
+                          <security-role><role-name>staff</role-name></security-role>
+                        </web-app>
+                        """));
+    }
 }

@@ -35,6 +35,13 @@ import java.util.Set;
  */
 final class DescriptorApplier {
 
+    /**
+     * The container's own locale-encoding mapping for WARs, under the descriptor's {@code locale-encoding-mapping-list}
+     * (Servlet 6.1 §5.6: without a mapping, "{@code setLocale} uses a container dependent mapping"): the spec's own
+     * example, Japanese as Shift_JIS. Embedded applications get only what their builder maps.
+     */
+    static final Map<String, String> CONTAINER_LOCALE_ENCODINGS = Map.of("ja", "Shift_JIS");
+
     private final WebXml xml;
     private final ClassLoader loader;
     private final Map<String, Class<?>> annotatedServlets;
@@ -52,6 +59,12 @@ final class DescriptorApplier {
         if (xml.displayName != null) {
             builder.displayName(xml.displayName);
         }
+        if (xml.version != null) {
+            int dot = xml.version.indexOf('.');
+            int major = Integer.parseInt(xml.version.substring(0, dot));
+            int minor = Integer.parseInt(xml.version.substring(dot + 1));
+            builder.configure(app -> app.context().effectiveVersion(major, minor));
+        }
         xml.contextParams.forEach(builder::initParameter);
         builder.configure(guarded(app -> xml.listeners.forEach(listener -> declared(listener,
                 () -> app.addListener(declaredListener(app, listener))))));
@@ -68,6 +81,11 @@ final class DescriptorApplier {
         }
         builder.configure(guarded(app -> xml.errorPages.values().forEach(page -> errorPage(app, page))));
         security(builder);
+        CONTAINER_LOCALE_ENCODINGS.forEach((locale, charset) -> {
+            if (!xml.localeEncodings.containsKey(locale)) {
+                builder.localeCharset(locale, charset);
+            }
+        });
         xml.localeEncodings.forEach(builder::localeCharset);
         if (xml.requestCharacterEncoding != null) {
             builder.requestCharacterEncoding(xml.requestCharacterEncoding);

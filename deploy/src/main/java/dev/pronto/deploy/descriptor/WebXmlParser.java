@@ -22,18 +22,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads {@code web.xml} and {@code web-fragment.xml} (schema versions 3.0 to 6.1) into a {@link WebXml}. Elements of
- * features Pronto lacks (security, JSP, JNDI) are recorded as {@link Unsupported}; a bad value fails with its
- * location. Stateless; thread-safe.
+ * Reads {@code web.xml} (schema versions 2.2 to 6.1) and {@code web-fragment.xml} (3.0 to 6.1) into a
+ * {@link WebXml}. Elements of features Pronto lacks (security, JSP, JNDI) are recorded as {@link Unsupported}; a bad
+ * value fails with its location. Stateless; thread-safe.
  */
 public final class WebXmlParser {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebXmlParser.class);
 
-    /** Servlet 3.0 (Java EE 6), 3.1 and 4.0 (xmlns.jcp.org), and 5.0 to 6.1 (Jakarta EE). */
-    private static final Set<String> NAMESPACES = Set.of("http://java.sun.com/xml/ns/javaee",
-            "http://xmlns.jcp.org/xml/ns/javaee", "https://jakarta.ee/xml/ns/jakartaee");
-    private static final Set<String> VERSIONS = Set.of("3.0", "3.1", "4.0", "5.0", "6.0", "6.1");
+    /**
+     * Schema versions by namespace: Servlet 2.4 (J2EE), 2.5 and 3.0 (Java EE 5 and 6), 3.1 and 4.0 (xmlns.jcp.org),
+     * 5.0 to 6.1 (Jakarta EE). Older descriptors have no namespace and name their version in the DOCTYPE.
+     */
+    private static final Map<String, Set<String>> VERSIONS = Map.of(
+            "http://java.sun.com/xml/ns/j2ee", Set.of("2.4"),
+            "http://java.sun.com/xml/ns/javaee", Set.of("2.5", "3.0"),
+            "http://xmlns.jcp.org/xml/ns/javaee", Set.of("3.1", "4.0"),
+            "https://jakarta.ee/xml/ns/jakartaee", Set.of("5.0", "6.0", "6.1"));
+    /** The DOCTYPE public ids of Servlet 2.2 and 2.3 descriptors (DTDs, no namespace). */
+    private static final Map<String, String> DTD_VERSIONS = Map.of(
+            "-//Sun Microsystems, Inc.//DTD Web Application 2.2//EN", "2.2",
+            "-//Sun Microsystems, Inc.//DTD Web Application 2.3//EN", "2.3");
     private static final Set<String> DESCRIPTIVE = Set.of("description", "display-name", "icon", "distributable",
             "module-name", "ordering", "absolute-ordering", "name");
     private static final Map<String, String> UNSUPPORTED = unsupportedElements();
@@ -60,9 +69,8 @@ public final class WebXmlParser {
     public static WebXml parse(InputStream in, String source, boolean fragment) {
         XmlElement root = XmlReader.read(in, source);
         String expected = fragment ? "web-fragment" : "web-app";
-        checkRoot(root, expected, source);
         WebXml xml = new WebXml(source, fragment);
-        xml.version = root.attribute("version");
+        xml.version = version(root, expected, source);
         xml.metadataComplete = Boolean.parseBoolean(root.attribute("metadata-complete"));
         for (XmlElement element : root.children()) {
             read(xml, element);
@@ -70,20 +78,51 @@ public final class WebXmlParser {
         return xml;
     }
 
-    private static void checkRoot(XmlElement root, String expected, String source) {
+    /**
+     * Checks the root element and gives the descriptor's schema version: the {@code version} attribute, or the DTD's
+     * for a 2.2/2.3 descriptor (Servlet 6.1 §8: a container reads the descriptors of earlier versions too). The
+     * version is what {@code getEffectiveMajorVersion}/{@code MinorVersion} report.
+     */
+    private static String version(XmlElement root, String expected, String source) {
         if (!root.name().equals(expected)) {
             throw new DeploymentException(source + ": the root element must be <" + expected + ">, not <"
                     + root.name() + "> (" + root.location() + ")");
         }
         String version = root.attribute("version");
-        boolean knownNamespace = NAMESPACES.contains(root.namespace());
-        if (!knownNamespace || version != null && !VERSIONS.contains(version)) {
-            throw new DeploymentException(source + " declares " + (version == null ? "an old schema"
+        Set<String> known = VERSIONS.get(root.namespace());
+        if (root.namespace().isEmpty() && version == null && root.doctypePublicId() != null && !fragment(expected)) {
+            version = DTD_VERSIONS.get(root.doctypePublicId());
+            known = version == null ? null : Set.of(version);
+        }
+        if (known == null || version != null && !known.contains(version)) {
+            throw new DeploymentException(source + " declares " + (version == null ? "an unknown schema"
                     : "version " + version) + (root.namespace().isEmpty() ? " without a namespace"
-                    : " in namespace " + root.namespace()) + ": Pronto reads schema versions 3.0 to 6.1, "
+                    : " in namespace " + root.namespace()) + ": Pronto reads schema versions 2.2 to 6.1, "
                     + "and runs Jakarta Servlet applications (jakarta.servlet); a javax.servlet application needs "
                     + "migrating to the Jakarta namespace first (" + root.location() + ")");
         }
+        return version;
+    }
+
+    private static boolean fragment(String rootName) {
+        return rootName.equals("web-fragment");
+    }
+
+    /**
+     * A Servlet 2.2 descriptor may map {@code Name} for {@code /Name}: that version did not require the leading
+     * slash, and its applications must still deploy (Servlet 2.3 §SRV.11.2, kept by every version since).
+     */
+    private static List<String> urlPatterns(WebXml xml, XmlElement e) {
+        List<String> patterns = e.childTexts("url-pattern");
+        if (!"2.2".equals(xml.version)) {
+            return patterns;
+        }
+        List<String> adjusted = new ArrayList<>(patterns.size());
+        for (String pattern : patterns) {
+            adjusted.add(pattern.isEmpty() || pattern.startsWith("/") || pattern.startsWith("*.") ? pattern
+                    : "/" + pattern);
+        }
+        return adjusted;
     }
 
     private static void read(WebXml xml, XmlElement e) {
@@ -95,9 +134,9 @@ public final class WebXmlParser {
             case "context-param" -> xml.contextParams.putIfAbsent(required(e, "param-name"), value(e, "param-value"));
             case "servlet" -> addServlet(xml, e);
             case "servlet-mapping" -> xml.servletMappings.add(new ServletMappingDef(required(e, "servlet-name"),
-                    e.childTexts("url-pattern"), e.location()));
+                    urlPatterns(xml, e), e.location()));
             case "filter" -> addFilter(xml, e);
-            case "filter-mapping" -> xml.filterMappings.add(filterMapping(e));
+            case "filter-mapping" -> xml.filterMappings.add(filterMapping(xml, e));
             case "listener" -> xml.listeners.add(required(e, "listener-class"));
             case "session-config" -> xml.sessionConfig = sessionConfig(e);
             case "mime-mapping" -> xml.mimeMappings.put(required(e, "extension"), required(e, "mime-type"));
@@ -175,7 +214,7 @@ public final class WebXmlParser {
         xml.filters.put(name, previous == null ? filter : previous.fillFrom(filter));
     }
 
-    private static FilterMappingDef filterMapping(XmlElement e) {
+    private static FilterMappingDef filterMapping(WebXml xml, XmlElement e) {
         Set<DispatcherType> dispatchers = EnumSet.noneOf(DispatcherType.class);
         for (XmlElement d : e.children("dispatcher")) {
             try {
@@ -184,7 +223,7 @@ public final class WebXmlParser {
                 throw new DeploymentException("Unknown dispatcher '" + d.text() + "' at " + d.location());
             }
         }
-        return new FilterMappingDef(required(e, "filter-name"), e.childTexts("url-pattern"),
+        return new FilterMappingDef(required(e, "filter-name"), urlPatterns(xml, e),
                 e.childTexts("servlet-name"), dispatchers.isEmpty() ? EnumSet.of(DispatcherType.REQUEST) : dispatchers,
                 e.location());
     }

@@ -16,6 +16,7 @@ public final class XmlElement {
     private final String location;
     private final List<XmlElement> children = new ArrayList<>();
     private final StringBuilder text = new StringBuilder();
+    private String doctypePublicId;
 
     XmlElement(String name, String namespace, Map<String, String> attributes, String location) {
         this.name = name;
@@ -26,6 +27,15 @@ public final class XmlElement {
 
     void append(char[] chars, int start, int length) {
         text.append(chars, start, length);
+    }
+
+    void doctypePublicId(String publicId) {
+        this.doctypePublicId = publicId;
+    }
+
+    /** The public id of the document's {@code <!DOCTYPE>} (root element only), or null. */
+    public String doctypePublicId() {
+        return doctypePublicId;
     }
 
     void add(XmlElement child) {

@@ -17,7 +17,7 @@ import org.xml.sax.InputSource;
 import org.xml.sax.Locator;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
-import org.xml.sax.helpers.DefaultHandler;
+import org.xml.sax.ext.DefaultHandler2;
 
 /**
  * Reads a descriptor with the JDK's SAX parser into {@link XmlElement}s that remember their line and column.
@@ -33,7 +33,10 @@ public final class XmlReader {
     public static XmlElement read(InputStream in, String source) {
         Handler handler = new Handler(source);
         try {
-            parser().parse(new InputSource(in), handler);
+            SAXParser parser = parser();
+            // to see the DOCTYPE's public id: Servlet 2.2/2.3 descriptors say their version only there
+            parser.setProperty("http://xml.org/sax/properties/lexical-handler", handler);
+            parser.parse(new InputSource(in), handler);
         } catch (SAXParseException e) {
             throw new DeploymentException("Malformed descriptor " + source + ":" + e.getLineNumber() + ":"
                     + e.getColumnNumber() + ": " + e.getMessage(), e);
@@ -62,11 +65,12 @@ public final class XmlReader {
     }
 
     /** Builds the element tree; one per document. */
-    private static final class Handler extends DefaultHandler {
+    private static final class Handler extends DefaultHandler2 {
         private final String source;
         private final Deque<XmlElement> open = new ArrayDeque<>();
         private Locator locator;
         private XmlElement root;
+        private String doctypePublicId;
 
         Handler(String source) {
             this.source = source;
@@ -78,7 +82,12 @@ public final class XmlReader {
         }
 
         @Override
-        public InputSource resolveEntity(String publicId, String systemId) {
+        public void startDTD(String name, String publicId, String systemId) {
+            doctypePublicId = publicId;
+        }
+
+        @Override
+        public InputSource resolveEntity(String name, String publicId, String baseUri, String systemId) {
             return new InputSource(new ByteArrayInputStream(new byte[0])); // never fetch a DTD or an entity
         }
 
@@ -95,6 +104,7 @@ public final class XmlReader {
                     uri == null ? "" : uri, attrs, where);
             if (open.isEmpty()) {
                 root = element;
+                element.doctypePublicId(doctypePublicId);
             } else {
                 open.peek().add(element);
             }

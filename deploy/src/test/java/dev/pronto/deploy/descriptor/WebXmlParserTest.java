@@ -97,24 +97,39 @@ class WebXmlParserTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"http://java.sun.com/xml/ns/javaee,3.0", "http://xmlns.jcp.org/xml/ns/javaee,3.1",
+    @CsvSource({"http://java.sun.com/xml/ns/j2ee,2.4", "http://java.sun.com/xml/ns/javaee,2.5",
+            "http://java.sun.com/xml/ns/javaee,3.0", "http://xmlns.jcp.org/xml/ns/javaee,3.1",
             "http://xmlns.jcp.org/xml/ns/javaee,4.0", "https://jakarta.ee/xml/ns/jakartaee,5.0",
             "https://jakarta.ee/xml/ns/jakartaee,6.0", "https://jakarta.ee/xml/ns/jakartaee,6.1"})
-    void readsSchemaVersions3To61(String namespace, String version) {
+    void readsSchemaVersions24To61(String namespace, String version) {
         WebXml xml = parse("<web-app xmlns=\"" + namespace + "\" version=\"" + version + "\"><listener>"
                 + "<listener-class>x.L</listener-class></listener></web-app>");
         assertEquals(version, xml.version);
         assertEquals(List.of("x.L"), xml.listeners);
     }
 
+    @ParameterizedTest
+    @CsvSource({"2.2,Name,/Name", "2.2,*.do,*.do", "2.2,/x/*,/x/*", "2.3,/Name,/Name"})
+    void readsDtdDescriptorsOf22And23(String version, String pattern, String read) {
+        WebXml xml = parse("<?xml version=\"1.0\"?><!DOCTYPE web-app PUBLIC \"-//Sun Microsystems, Inc.//DTD Web "
+                + "Application " + version + "//EN\" \"http://java.sun.com/dtd/web-app.dtd\"><web-app>"
+                + "<servlet><servlet-name>s</servlet-name><servlet-class>x.S</servlet-class></servlet>"
+                + "<servlet-mapping><servlet-name>s</servlet-name><url-pattern>" + pattern + "</url-pattern>"
+                + "</servlet-mapping></web-app>");
+        assertEquals(version, xml.version);
+        // Servlet 2.2 did not require the leading slash; later versions do, so only 2.2 patterns get one
+        assertEquals(List.of(read), xml.servletMappings.get(0).urlPatterns());
+    }
+
     @Test
-    void anOldDescriptorSaysWhatItNeeds() {
+    void anUnknownSchemaSaysWhatItNeeds() {
         DeploymentException e = assertThrows(DeploymentException.class, () -> parse(
-                "<web-app xmlns=\"http://java.sun.com/xml/ns/j2ee\" version=\"2.4\"></web-app>"));
-        assertTrue(e.getMessage().contains("version 2.4") && e.getMessage().contains("3.0 to 6.1")
+                "<web-app xmlns=\"http://java.sun.com/xml/ns/j2ee\" version=\"2.3\"></web-app>"));
+        assertTrue(e.getMessage().contains("version 2.3") && e.getMessage().contains("2.2 to 6.1")
                 && e.getMessage().contains("Jakarta"), e.getMessage());
-        assertThrows(DeploymentException.class, () -> parse("<!DOCTYPE web-app PUBLIC \"-//Sun Microsystems, "
-                + "Inc.//DTD Web Application 2.3//EN\" \"http://java.sun.com/dtd/web-app_2_3.dtd\"><web-app/>"));
+        assertThrows(DeploymentException.class, () -> parse("<web-app/>"));
+        assertThrows(DeploymentException.class, () -> parse("<!DOCTYPE web-app PUBLIC \"-//Acme//DTD Web "
+                + "Application 9//EN\" \"http://acme.example/web.dtd\"><web-app/>"));
     }
 
     @Test

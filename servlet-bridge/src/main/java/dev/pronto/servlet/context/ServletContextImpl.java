@@ -48,6 +48,9 @@ public final class ServletContextImpl implements ServletContext {
     private volatile String requestCharacterEncoding;
     private volatile String responseCharacterEncoding;
     private volatile RequestDispatcherFactory dispatchers;
+    /** The Servlet version the application is written for: its descriptor's, else the container's (6.1). */
+    private volatile int effectiveMajorVersion = 6;
+    private volatile int effectiveMinorVersion = 1;
 
     /** Creates request dispatchers; supplied by the dispatch layer so this package does not depend on it. */
     public interface RequestDispatcherFactory {
@@ -67,6 +70,12 @@ public final class ServletContextImpl implements ServletContext {
 
     public void dispatchers(RequestDispatcherFactory factory) {
         this.dispatchers = factory;
+    }
+
+    /** Sets the version {@link #getEffectiveMajorVersion}/{@code Minor} report, e.g. from a {@code web.xml}'s. */
+    public void effectiveVersion(int major, int minor) {
+        this.effectiveMajorVersion = major;
+        this.effectiveMinorVersion = minor;
     }
 
     public void sessionCookieConfig(SessionCookieConfig config) {
@@ -97,12 +106,12 @@ public final class ServletContextImpl implements ServletContext {
 
     @Override
     public int getEffectiveMajorVersion() {
-        return 6;
+        return effectiveMajorVersion;
     }
 
     @Override
     public int getEffectiveMinorVersion() {
-        return 1;
+        return effectiveMinorVersion;
     }
 
     @Override

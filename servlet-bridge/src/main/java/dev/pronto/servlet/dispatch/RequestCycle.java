@@ -58,10 +58,21 @@ final class RequestCycle {
             log.debug("Request {} was answered by the engine; not running it", request);
             return;
         }
+        // request listeners and error pages run with the application's loader too, not only the chain
+        ClassLoader previous = ClassLoaderSwap.enter(deployment.app.classLoader());
+        try {
+            runInApplication(target);
+        } finally {
+            ClassLoaderSwap.exit(previous);
+        }
+    }
+
+    private void runInApplication(RequestTarget target) {
         AsyncContextImpl async = target != null && target.asyncSupported() ? CycleAsyncHost.attach(this, target)
                 : null;
         List<ServletRequestListener> listeners = deployment.app.listeners().request;
         try {
+            RequestedSessionTouch.touch(response.exchange(), deployment.app, request);
             if (!listeners.isEmpty()) {
                 ServletRequestEvent event = new ServletRequestEvent(deployment.app.context(), request);
                 listeners.forEach(l -> l.requestInitialized(event));
@@ -94,8 +105,13 @@ final class RequestCycle {
             return;
         }
         ServletRequestEvent event = new ServletRequestEvent(deployment.app.context(), request);
-        for (int i = listeners.size() - 1; i >= 0; i--) {
-            listeners.get(i).requestDestroyed(event);
+        ClassLoader previous = ClassLoaderSwap.enter(deployment.app.classLoader()); // also when an async request ends elsewhere
+        try {
+            for (int i = listeners.size() - 1; i >= 0; i--) {
+                listeners.get(i).requestDestroyed(event);
+            }
+        } finally {
+            ClassLoaderSwap.exit(previous);
         }
     }
 
@@ -113,12 +129,7 @@ final class RequestCycle {
     private void invoke(RequestTarget target, HttpServletRequest admitted) throws Exception {
         request.paths(target.mapping().servletPath(), target.mapping().pathInfo(), target.mapping().mapping());
         request.dispatcherType(DispatcherType.REQUEST);
-        ClassLoader previous = ClassLoaderSwap.enter(deployment.app.classLoader());
-        try {
-            new FilterChainImpl(target).doFilter(admitted, response);
-        } finally {
-            ClassLoaderSwap.exit(previous);
-        }
+        new FilterChainImpl(target).doFilter(admitted, response);
     }
 
     /** Renders a pending {@code sendError} and ends the response. */

@@ -15,7 +15,8 @@ import java.util.Locale;
 
 /**
  * The default servlet: serves the application's static resources for GET and HEAD with validators, conditional and
- * range requests (RFC 9110 §13, §14), welcome files and no listing; disk files go zero-copy. Thread-safe.
+ * range requests (RFC 9110 §13, §14), welcome files (static, else forwarded to a servlet mapped to one) and no
+ * listing; disk files go zero-copy. Thread-safe.
  */
 public class DefaultServlet extends HttpServlet {
 
@@ -93,7 +94,15 @@ public class DefaultServlet extends HttpServlet {
             return;
         }
         if (path.endsWith("/")) {
-            path = welcomeFile(path); // the welcome file's own name gives the content type
+            String directory = path;
+            path = welcomeFile(directory); // the welcome file's own name gives the content type
+            String servlet = path == null && !include ? WelcomeServlets.find(getServletContext(), directory,
+                    welcomeFiles) : null;
+            if (servlet != null) {
+                // §10.10: "a forward, a redirect, or a container specific mechanism"; a forward keeps the URL
+                getServletContext().getRequestDispatcher(servlet).forward(request, response);
+                return;
+            }
         }
         StaticResource resource = path == null ? null : StaticResource.lookup(getServletContext(), path);
         if (resource == null || resource.directory() && include) {

@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pronto.servlet.ServletTestServer;
 import dev.pronto.testing.RawHttpConnection.Response;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,6 +36,32 @@ class WelcomeFilesTest {
             Response docs = server.exchange("GET /docs/ HTTP/1.1\r\nHost: t\r\n\r\n");
             assertEquals("<h1>docs</h1>", docs.body());
             assertTrue(docs.header("content-type").startsWith("text/html"), docs.header("content-type"));
+        }
+    }
+
+    /** Prints what it was asked for, as a servlet welcome resource sees it. */
+    static final class WelcomeServlet extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            resp.getWriter().print("servlet " + req.getServletPath() + " for "
+                    + req.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI));
+        }
+    }
+
+    @Test
+    void aWelcomeFileNoStaticResourceHasGoesToTheServletMappedToIt() throws Exception {
+        Files.createDirectories(base.resolve("docs"));
+        Files.writeString(base.resolve("docs/index.html"), "<h1>docs</h1>");
+        try (ServletTestServer server = ServletTestServer.start(app -> app.resources(base)
+                .servlet("/home", new WelcomeServlet()).servlet("*.do", new WelcomeServlet())
+                .welcomeFiles("index.html", "home", "index.do"))) {
+            // §10.10: static welcome files first, in every directory; then a servlet mapped to one (exact, extension)
+            assertEquals("<h1>docs</h1>", server.exchange("GET /docs/ HTTP/1.1\r\nHost: t\r\n\r\n").body());
+            Response root = server.exchange("GET / HTTP/1.1\r\nHost: t\r\n\r\n");
+            assertEquals(200, root.status());
+            assertEquals("servlet /home for /", root.body());
+            assertEquals("servlet /other/index.do for /other/",
+                    server.exchange("GET /other/ HTTP/1.1\r\nHost: t\r\n\r\n").body());
         }
     }
 
