@@ -1,0 +1,99 @@
+package dev.pronto.jsp;
+
+import dev.pronto.servlet.jsp.JspSettings;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.ServletContainerInitializer;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRegistration;
+import jakarta.servlet.descriptor.JspConfigDescriptor;
+import jakarta.servlet.descriptor.JspPropertyGroupDescriptor;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.apache.jasper.servlet.JasperInitializer;
+import org.apache.tomcat.InstanceManager;
+import org.apache.tomcat.JarScanner;
+import org.apache.tomcat.util.scan.StandardJarScanner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sets Jasper up in one web application, first among its initializers: the {@link InstanceManager} Jasper asks the
+ * context for, Jasper's own initializer (TLD discovery in {@code WEB-INF}, the {@code jsp-config} taglibs and the
+ * jars of {@code WEB-INF/lib} and the class path; the {@code JspFactory}), then the {@code jsp} servlet mapped to
+ * {@code *.jsp}, {@code *.jspx} and the {@code jsp-property-group} URL patterns, compiling into the scratch
+ * directory. Runs once, on the thread that initializes the application.
+ */
+final class JasperSetup implements ServletContainerInitializer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JasperSetup.class);
+    static final String SERVLET_NAME = "jsp";
+    /** Tomcat's and Spring Boot's: the JSP servlet starts after the application's first servlets. */
+    private static final int LOAD_ON_STARTUP = 3;
+
+    private final JspSettings settings;
+
+    JasperSetup(JspSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void onStartup(Set<Class<?>> classes, ServletContext context) throws ServletException {
+        if (context.getAttribute(InstanceManager.class.getName()) == null) {
+            context.setAttribute(InstanceManager.class.getName(), new ProntoInstanceManager(context.getClassLoader()));
+        }
+        if (context.getAttribute(JarScanner.class.getName()) == null) {
+            context.setAttribute(JarScanner.class.getName(), new StandardJarScanner()); // WEB-INF/lib and class path
+        }
+        new JasperInitializer().onStartup(null, context);
+        if (context.getServletRegistration(SERVLET_NAME) != null) {
+            return; // the application declares its own JSP servlet (e.g. in web.xml): it keeps it
+        }
+        ServletRegistration.Dynamic jsp = context.addServlet(SERVLET_NAME, settings.className());
+        settings.initParameters().forEach(jsp::setInitParameter);
+        if (jsp.getInitParameter("scratchdir") == null) {
+            jsp.setInitParameter("scratchdir", scratchDir(context).toString());
+        }
+        jsp.setLoadOnStartup(LOAD_ON_STARTUP);
+        context.addFilter("jsp-private-paths", new PrivatePathFilter())
+                .addMappingForServletNames(EnumSet.of(DispatcherType.REQUEST), false, SERVLET_NAME);
+        Set<String> conflicts = jsp.addMapping(patterns(context.getJspConfigDescriptor()).toArray(new String[0]));
+        if (!conflicts.isEmpty()) {
+            LOG.debug("{}: the application maps {} itself; JSP does not serve them", context.getContextPath(),
+                    conflicts);
+        }
+    }
+
+    /** {@code *.jsp}, {@code *.jspx} and every property group's URL patterns (they select JSP pages, §JSP.3.3). */
+    private static Set<String> patterns(JspConfigDescriptor config) {
+        Set<String> patterns = new LinkedHashSet<>(Set.of("*.jsp", "*.jspx"));
+        if (config != null) {
+            for (JspPropertyGroupDescriptor group : config.getJspPropertyGroups()) {
+                patterns.addAll(group.getUrlPatterns());
+            }
+        }
+        return patterns;
+    }
+
+    /** The settings' directory, else {@code jsp} in the application's private temporary directory (§4.8.1). */
+    private Path scratchDir(ServletContext context) throws ServletException {
+        Path dir = settings.scratchDir();
+        if (dir == null) {
+            Object temp = context.getAttribute(ServletContext.TEMPDIR);
+            if (!(temp instanceof File file)) {
+                throw new ServletException("JSP needs a scratch directory: " + ServletContext.TEMPDIR + " is not set");
+            }
+            dir = file.toPath().resolve("jsp");
+        }
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new ServletException("Cannot create the JSP scratch directory " + dir, e);
+        }
+    }
+}

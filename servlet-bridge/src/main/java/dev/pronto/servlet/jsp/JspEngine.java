@@ -1,0 +1,47 @@
+package dev.pronto.servlet.jsp;
+
+import jakarta.servlet.ServletContainerInitializer;
+import java.util.ServiceLoader;
+
+/**
+ * A JSP engine a web application gets when its module ({@code pronto-jsp}, Apache Jasper) is on the class path,
+ * found with {@link ServiceLoader}. The bridge only defines it, so that it has no JSP code of its own.
+ * Implementations are stateless and thread-safe.
+ */
+public interface JspEngine {
+
+    /**
+     * Whether the engine can run here (e.g. the JSP servlet class named by {@code settings} can be loaded from
+     * {@code classLoader}, the application's).
+     */
+    boolean available(JspSettings settings, ClassLoader classLoader);
+
+    /**
+     * The initializer that sets JSP up in an application: the {@code jsp} servlet mapped to {@code *.jsp} and
+     * {@code *.jspx} (and the {@code jsp-property-group} URL patterns), tag library discovery and what the engine
+     * needs from its container. It runs before the application's own initializers, so that they can call
+     * {@code ServletContext.addJspFile}.
+     */
+    ServletContainerInitializer initializer(JspSettings settings);
+
+    /**
+     * The engine of the bridge's class path or of {@code classLoader} that is available for {@code settings}, or
+     * {@code null} when there is none (or {@code settings} turn JSP off).
+     */
+    static JspEngine find(JspSettings settings, ClassLoader classLoader) {
+        if (!settings.registered()) {
+            return null;
+        }
+        for (ClassLoader loader : new ClassLoader[] {JspEngine.class.getClassLoader(), classLoader}) {
+            if (loader == null) {
+                continue;
+            }
+            for (JspEngine engine : ServiceLoader.load(JspEngine.class, loader)) {
+                if (engine.available(settings, classLoader)) {
+                    return engine;
+                }
+            }
+        }
+        return null;
+    }
+}
