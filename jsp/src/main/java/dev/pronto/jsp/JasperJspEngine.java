@@ -3,6 +3,7 @@ package dev.pronto.jsp;
 import dev.pronto.servlet.jsp.JspEngine;
 import dev.pronto.servlet.jsp.JspSettings;
 import jakarta.servlet.ServletContainerInitializer;
+import jakarta.servlet.ServletContext;
 
 /**
  * The JSP engine of this module (found by {@link JspEngine#find} through {@code META-INF/services}): Apache Jasper,
@@ -21,8 +22,8 @@ public final class JasperJspEngine implements JspEngine {
     }
 
     @Override
-    public ServletContainerInitializer initializer(JspSettings settings) {
-        return new JasperSetup(settings);
+    public ServletContainerInitializer install(ServletContext context, JspSettings settings) {
+        return JasperSetup.install(context, settings);
     }
 
     private static boolean loadable(String className, ClassLoader loader) {

@@ -12,8 +12,9 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.apache.jasper.servlet.JasperInitializer;
 import org.apache.tomcat.InstanceManager;
@@ -23,11 +24,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sets Jasper up in one web application, first among its initializers: the {@link InstanceManager} Jasper asks the
- * context for, Jasper's own initializer (TLD discovery in {@code WEB-INF}, the {@code jsp-config} taglibs and the
- * jars of {@code WEB-INF/lib} and the class path; the {@code JspFactory}), then the {@code jsp} servlet mapped to
- * {@code *.jsp}, {@code *.jspx} and the {@code jsp-property-group} URL patterns, compiling into the scratch
- * directory. Runs once, on the thread that initializes the application.
+ * Sets Jasper up in one web application. While it is configured: the {@code jsp} servlet mapped to {@code *.jsp}
+ * and {@code *.jspx} (Tomcat's name and load-on-startup), and a filter keeping {@code WEB-INF}/{@code META-INF}
+ * pages private. When it starts, first among its initializers: the {@link InstanceManager} and {@link JarScanner}
+ * Jasper asks the context for, Jasper's own initializer (TLD discovery in {@code WEB-INF}, the {@code jsp-config}
+ * taglibs, the jars of {@code WEB-INF/lib} and of the class path; the {@code JspFactory}), the
+ * {@code jsp-property-group} URL patterns and the scratch directory. Runs on the thread that configures and
+ * initializes the application.
  */
 final class JasperSetup implements ServletContainerInitializer {
 
@@ -35,11 +38,24 @@ final class JasperSetup implements ServletContainerInitializer {
     static final String SERVLET_NAME = "jsp";
     /** Tomcat's and Spring Boot's: the JSP servlet starts after the application's first servlets. */
     private static final int LOAD_ON_STARTUP = 3;
+    private static final String SCRATCH_DIR = "scratchdir";
 
     private final JspSettings settings;
 
-    JasperSetup(JspSettings settings) {
+    private JasperSetup(JspSettings settings) {
         this.settings = settings;
+    }
+
+    static ServletContainerInitializer install(ServletContext context, JspSettings settings) {
+        ServletRegistration.Dynamic jsp = context.addServlet(SERVLET_NAME, settings.className());
+        if (jsp != null) {
+            settings.initParameters().forEach(jsp::setInitParameter);
+            jsp.setLoadOnStartup(LOAD_ON_STARTUP);
+            jsp.addMapping("*.jsp", "*.jspx");
+            context.addFilter("jsp-private-paths", new PrivatePathFilter())
+                    .addMappingForServletNames(EnumSet.of(DispatcherType.REQUEST), false, SERVLET_NAME);
+        }
+        return new JasperSetup(settings);
     }
 
     @Override
@@ -51,27 +67,26 @@ final class JasperSetup implements ServletContainerInitializer {
             context.setAttribute(JarScanner.class.getName(), new StandardJarScanner()); // WEB-INF/lib and class path
         }
         new JasperInitializer().onStartup(null, context);
-        if (context.getServletRegistration(SERVLET_NAME) != null) {
-            return; // the application declares its own JSP servlet (e.g. in web.xml): it keeps it
+        ServletRegistration jsp = context.getServletRegistration(SERVLET_NAME);
+        if (!(jsp instanceof ServletRegistration.Dynamic dynamic)) {
+            return;
         }
-        ServletRegistration.Dynamic jsp = context.addServlet(SERVLET_NAME, settings.className());
-        settings.initParameters().forEach(jsp::setInitParameter);
-        if (jsp.getInitParameter("scratchdir") == null) {
-            jsp.setInitParameter("scratchdir", scratchDir(context).toString());
+        if (dynamic.getInitParameter(SCRATCH_DIR) == null) {
+            dynamic.setInitParameter(SCRATCH_DIR, scratchDir(context).toString());
         }
-        jsp.setLoadOnStartup(LOAD_ON_STARTUP);
-        context.addFilter("jsp-private-paths", new PrivatePathFilter())
-                .addMappingForServletNames(EnumSet.of(DispatcherType.REQUEST), false, SERVLET_NAME);
-        Set<String> conflicts = jsp.addMapping(patterns(context.getJspConfigDescriptor()).toArray(new String[0]));
-        if (!conflicts.isEmpty()) {
-            LOG.debug("{}: the application maps {} itself; JSP does not serve them", context.getContextPath(),
-                    conflicts);
+        List<String> patterns = groupPatterns(context.getJspConfigDescriptor());
+        if (!patterns.isEmpty()) {
+            Set<String> conflicts = dynamic.addMapping(patterns.toArray(new String[0]));
+            if (!conflicts.isEmpty()) {
+                LOG.debug("{}: the application maps {} itself; JSP does not serve them", context.getContextPath(),
+                        conflicts);
+            }
         }
     }
 
-    /** {@code *.jsp}, {@code *.jspx} and every property group's URL patterns (they select JSP pages, §JSP.3.3). */
-    private static Set<String> patterns(JspConfigDescriptor config) {
-        Set<String> patterns = new LinkedHashSet<>(Set.of("*.jsp", "*.jspx"));
+    /** Every property group's URL patterns: they select JSP pages (Pages 4.0 §3.3), so the JSP servlet serves them. */
+    private static List<String> groupPatterns(JspConfigDescriptor config) {
+        List<String> patterns = new ArrayList<>();
         if (config != null) {
             for (JspPropertyGroupDescriptor group : config.getJspPropertyGroups()) {
                 patterns.addAll(group.getUrlPatterns());

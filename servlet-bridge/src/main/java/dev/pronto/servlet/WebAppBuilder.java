@@ -394,7 +394,7 @@ public final class WebAppBuilder {
         }
         JspEngine engine = JspEngine.find(jsp, app.classLoader());
         if (engine != null) { // first, so that the application's initializers can call addJspFile
-            app.addInitializer(engine.initializer(jsp), Set.of());
+            app.addInitializer(engine.install(app.context(), jsp), Set.of());
         }
         steps.forEach(step -> step.accept(app));
         Set<Class<?>> candidates = candidates(app);

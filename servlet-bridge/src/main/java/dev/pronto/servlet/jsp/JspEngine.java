@@ -1,6 +1,7 @@
 package dev.pronto.servlet.jsp;
 
 import jakarta.servlet.ServletContainerInitializer;
+import jakarta.servlet.ServletContext;
 import java.util.ServiceLoader;
 
 /**
@@ -17,12 +18,13 @@ public interface JspEngine {
     boolean available(JspSettings settings, ClassLoader classLoader);
 
     /**
-     * The initializer that sets JSP up in an application: the {@code jsp} servlet mapped to {@code *.jsp} and
-     * {@code *.jspx} (and the {@code jsp-property-group} URL patterns), tag library discovery and what the engine
-     * needs from its container. It runs before the application's own initializers, so that they can call
-     * {@code ServletContext.addJspFile}.
+     * Sets JSP up in an application that is being configured: registers the {@code jsp} servlet mapped to
+     * {@code *.jsp} and {@code *.jspx} at once (so that descriptor {@code jsp-file} servlets and the application's
+     * initializers can call {@code ServletContext.addJspFile}), and returns the initializer that finishes the work
+     * when the application starts, before the application's own initializers: tag library discovery, the
+     * {@code jsp-property-group} URL patterns, the scratch directory, what the engine needs from its container.
      */
-    ServletContainerInitializer initializer(JspSettings settings);
+    ServletContainerInitializer install(ServletContext context, JspSettings settings);
 
     /**
      * The engine of the bridge's class path or of {@code classLoader} that is available for {@code settings}, or
