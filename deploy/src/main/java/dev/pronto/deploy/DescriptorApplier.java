@@ -46,9 +46,12 @@ final class DescriptorApplier {
     private final ClassLoader loader;
     private final Map<String, Class<?>> annotatedServlets;
     private final boolean ignoreUnsupported;
+    private final boolean jsp;
 
+    /** {@code jsp}: whether the application has a JSP engine (pronto-jsp), which serves jsp-file servlets. */
     DescriptorApplier(WebXml xml, ClassLoader loader, Map<String, Class<?>> annotatedServlets,
-                      boolean ignoreUnsupported) {
+                      boolean ignoreUnsupported, boolean jsp) {
+        this.jsp = jsp;
         this.xml = xml;
         this.loader = loader;
         this.annotatedServlets = annotatedServlets;
@@ -75,9 +78,12 @@ final class DescriptorApplier {
         }
         xml.mimeMappings.forEach(builder::mimeType);
         if (xml.welcomeFiles != null) {
-            // a JSP welcome file would be served as its source by the default servlet: never offer one
-            builder.welcomeFiles(xml.welcomeFiles.stream().filter(f -> !f.endsWith(".jsp") && !f.endsWith(".jspx"))
+            // without a JSP engine a JSP welcome file would be served as its source: never offer one then
+            builder.welcomeFiles(xml.welcomeFiles.stream().filter(f -> jsp || !f.endsWith(".jsp") && !f.endsWith(".jspx"))
                     .toArray(String[]::new));
+        }
+        if (xml.jspConfig != null && jsp) {
+            builder.jspConfig(xml.jspConfig);
         }
         builder.configure(guarded(app -> xml.errorPages.values().forEach(page -> errorPage(app, page))));
         security(builder);
@@ -134,14 +140,15 @@ final class DescriptorApplier {
         Class<?> annotated = annotatedServlets.get(servlet.name());
         String className = servlet.className() != null ? servlet.className()
                 : annotated != null ? annotated.getName() : null;
-        if (className == null && servlet.jspFile() != null && ignoreUnsupported) {
+        if (className == null && servlet.jspFile() != null && ignoreUnsupported && !jsp) {
             context.addServlet(servlet.name(), new NotImplementedServlet("JSP (" + servlet.jspFile() + ")"));
             return;
         }
-        if (className == null) {
+        if (className == null && servlet.jspFile() == null) {
             throw new DeploymentException("Servlet '" + servlet.name() + "' has no <servlet-class>");
         }
-        ServletRegistration.Dynamic registration = context.addServlet(servlet.name(), className);
+        ServletRegistration.Dynamic registration = className != null ? context.addServlet(servlet.name(), className)
+                : context.addJspFile(servlet.name(), servlet.jspFile()); // <jsp-file>: the JSP servlet serves it
         WebServlet annotation = annotated != null && annotated.getName().equals(className)
                 ? annotated.getAnnotation(WebServlet.class) : null;
         if (annotation != null) {
@@ -163,7 +170,7 @@ final class DescriptorApplier {
             registration.setAsyncSupported(servlet.asyncSupported());
         }
         MultipartConfigElement multipart = servlet.multipart() != null ? servlet.multipart()
-                : annotatedMultipart(className);
+                : className == null ? null : annotatedMultipart(className);
         if (multipart != null) {
             registration.setMultipartConfig(multipart);
         }

@@ -10,6 +10,8 @@ import dev.pronto.deploy.scan.ClassIndex;
 import dev.pronto.deploy.scan.ClassScanner;
 import dev.pronto.deploy.scan.ClassSource;
 import dev.pronto.servlet.WebAppBuilder;
+import dev.pronto.servlet.jsp.JspEngine;
+import dev.pronto.servlet.jsp.JspSettings;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.annotation.WebServlet;
 import java.io.IOException;
@@ -85,14 +87,15 @@ final class WarAssembler {
                     war.getFileName(), (t1 - t0) / 1_000_000, jars.size(), (t2 - t1) / 1_000_000, index.size(),
                     (t3 - t2) / 1_000_000);
             checkJakarta(index, merged);
-            List<String> unsupported = unsupported(root, merged, index);
+            boolean jsp = JspEngine.find(JspSettings.defaults(), loader) != null;
+            List<String> unsupported = unsupported(root, merged, jsp);
             if (!unsupported.isEmpty() && !ignoreUnsupported) {
                 throw new DeploymentException(ContextPaths.baseName(war) + " needs features Pronto does not "
                         + "support yet: " + String.join("; ", unsupported) + ". Deploy it with "
                         + "WarDeployment.builder(path).ignoreUnsupported(true) to serve the rest (those pages "
                         + "answer 501).");
             }
-            configure(builder, root, jars, ordered, merged, index, loader);
+            configure(builder, root, jars, ordered, merged, index, loader, jsp);
             if (!unsupported.isEmpty()) {
                 LOG.warn("{}: deployed without {}", ContextPaths.baseName(war), unsupported);
             }
@@ -106,7 +109,8 @@ final class WarAssembler {
     }
 
     private void configure(WebAppBuilder builder, Path root, List<Path> jars, List<WebFragment> ordered,
-                           WebXml merged, ClassIndex index, WebAppClassLoader loader) throws IOException {
+                           WebXml merged, ClassIndex index, WebAppClassLoader loader, boolean jsp)
+            throws IOException {
         WebAppClassLoader appLoader = loader;
         builder.configure(app -> app.closeOnDestroy(appLoader));
         builder.contextPath(contextPath != null ? ContextPaths.normalize(contextPath)
@@ -125,13 +129,16 @@ final class WarAssembler {
         // a listener both declared and annotated is one listener (§8.2.3): the declaration registers it
         annotated.removeIf(type -> merged.listeners.contains(type.getName()) && type.getAnnotation(WebServlet.class)
                 == null && type.getAnnotation(jakarta.servlet.annotation.WebFilter.class) == null);
-        new DescriptorApplier(merged, loader, annotatedServlets, ignoreUnsupported).apply(builder);
+        new DescriptorApplier(merged, loader, annotatedServlets, ignoreUnsupported, jsp).apply(builder);
+        if (jsp && !root.equals(war)) { // a packed WAR: compile next to its content-hashed directory, once per content
+            builder.jsp(JspSettings.defaults().scratchDir(root.resolveSibling(root.getFileName() + "-jsp")));
+        }
         builder.annotated(annotated.toArray(new Class<?>[0]));
         Map<ServletContainerInitializer, Set<Class<?>>> initializers = InitializerDiscovery.discover(
                 orderedJars(jars, ordered), root.resolve("WEB-INF/classes"), loader, index);
         initializers.forEach((initializer, classes) -> builder.configure(app -> app.addInitializer(
-                ignoreUnsupported ? JspTolerantInitializer.wrap(initializer) : initializer, classes)));
-        if (ignoreUnsupported) {
+                ignoreUnsupported && !jsp ? JspTolerantInitializer.wrap(initializer) : initializer, classes)));
+        if (ignoreUnsupported && !jsp) {
             guardUnsupported(builder, merged, index, root);
         }
     }
@@ -223,10 +230,14 @@ final class WarAssembler {
         }
     }
 
-    /** What the WAR needs that Pronto lacks: descriptor elements, JSP files. */
-    private static List<String> unsupported(Path root, WebXml merged, ClassIndex index) throws IOException {
+    /** What the WAR needs that Pronto lacks: descriptor elements, JSP files (unless a JSP engine is present). */
+    private static List<String> unsupported(Path root, WebXml merged, boolean jsp) throws IOException {
         List<String> needs = new ArrayList<>();
-        merged.unsupported.forEach(u -> needs.add(u.toString()));
+        merged.unsupported.stream().filter(u -> !jsp || !u.feature().startsWith("JSP"))
+                .forEach(u -> needs.add(u.toString()));
+        if (jsp) {
+            return needs;
+        }
         List<String> jsps = jspFiles(root);
         if (!jsps.isEmpty()) {
             needs.add("JSP (" + jsps.size() + " files, e.g. " + jsps.get(0) + ")");

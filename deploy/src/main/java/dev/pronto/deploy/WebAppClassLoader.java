@@ -22,7 +22,8 @@ public final class WebAppClassLoader extends URLClassLoader {
     }
 
     private static final String SERVICES = "META-INF/services/";
-    private static final String[] CONTAINER_PACKAGES = {"java.", "jakarta.servlet.", "dev.pronto."};
+    /** jakarta.el: a JSP engine's EL and the pages' must be one (a WAR's own copy serves when the container has none). */
+    private static final String[] CONTAINER_PACKAGES = {"java.", "jakarta.servlet.", "jakarta.el.", "dev.pronto."};
 
     private final ClassLoader platform = ClassLoader.getPlatformClassLoader();
     private final String name;
@@ -68,7 +69,9 @@ public final class WebAppClassLoader extends URLClassLoader {
     public URL getResource(String resource) {
         boolean container = resource.endsWith(".class") && containerFirst(resourceClassName(resource));
         URL url = container ? null : findResource(resource);
-        return url != null ? url : getParent().getResource(resource);
+        url = url != null ? url : getParent().getResource(resource);
+        // as loadClass: a class of a container package the container lacks is the application's own
+        return url != null || !container ? url : findResource(resource);
     }
 
     /**
@@ -80,8 +83,9 @@ public final class WebAppClassLoader extends URLClassLoader {
     @Override
     public Enumeration<URL> getResources(String resource) throws IOException {
         List<URL> all = new ArrayList<>(Collections.list(findResources(resource)));
-        if (!(resource.startsWith(SERVICES) && findResource(resource.substring(SERVICES.length()).replace('.', '/')
-                + ".class") != null)) {
+        String serviceType = resource.startsWith(SERVICES) ? resource.substring(SERVICES.length()) : null;
+        if (serviceType == null || containerFirst(serviceType)
+                || findResource(serviceType.replace('.', '/') + ".class") == null) {
             all.addAll(Collections.list(getParent().getResources(resource)));
         }
         return Collections.enumeration(all);

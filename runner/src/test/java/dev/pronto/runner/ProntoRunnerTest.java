@@ -54,6 +54,10 @@ class ProntoRunnerTest {
             assertTrue(greeting.body().contains("\"greeting\":\"Hello, pronto\""), greeting.body());
             assertTrue(greeting.body().contains("\"contextPath\":\"/spring-boot-war\""), greeting.body());
             assertEquals("root page", get(server.port(), "/").body());
+            HttpResponse<String> page = get(server.port(), "/spring-boot-war/page/jsp");
+            assertEquals(200, page.statusCode(), page.body()); // a JSP view with JSTL from the WAR's WEB-INF/lib
+            assertTrue(page.body().contains("<h1>Hello, jsp</h1>") && page.body().contains("<li>s</li>"),
+                    page.body());
         } finally {
             server.destroy();
         }

@@ -5,6 +5,8 @@ import dev.pronto.servlet.context.ClassScanner;
 import dev.pronto.servlet.context.ServletHolder;
 import dev.pronto.servlet.context.WebApplication;
 import dev.pronto.servlet.forwarded.ForwardedHeaders;
+import dev.pronto.servlet.jsp.JspEngine;
+import dev.pronto.servlet.jsp.JspSettings;
 import dev.pronto.servlet.resource.ResourceBase;
 import dev.pronto.servlet.security.LoginConfig;
 import dev.pronto.servlet.security.LoginRateLimiter;
@@ -39,6 +41,7 @@ public final class WebAppBuilder {
     private String displayName;
     private ClassLoader classLoader;
     private boolean discoverInitializers = true;
+    private JspSettings jsp = JspSettings.defaults();
     private final Set<Class<?>> annotated = new LinkedHashSet<>();
     private final List<String> scannedPackages = new ArrayList<>();
     private final List<ResourceBase> resources = new ArrayList<>();
@@ -300,6 +303,23 @@ public final class WebAppBuilder {
         return this;
     }
 
+    // ---- JSP (with the pronto-jsp module on the class path) ----------------------------------------------------
+
+    /**
+     * How the JSP servlet is set up when a JSP engine ({@code pronto-jsp}) is on the class path (default: on, with
+     * Jasper's defaults); {@link JspSettings#disabled()} leaves JSP out.
+     */
+    public WebAppBuilder jsp(JspSettings settings) {
+        this.jsp = settings;
+        return this;
+    }
+
+    /** The {@code jsp-config} (tag libraries, property groups), e.g. a {@code dev.pronto.servlet.jsp.JspConfig}. */
+    public WebAppBuilder jspConfig(jakarta.servlet.descriptor.JspConfigDescriptor config) {
+        steps.add(app -> app.context().jspConfigDescriptor(config));
+        return this;
+    }
+
     // ---- security (Servlet 6.1 §13), shaped like the deployment descriptor's elements ----------------------------
 
     /**
@@ -371,6 +391,10 @@ public final class WebAppBuilder {
                 bases.add(base instanceof LazyClasspathBase lazy ? lazy.resolve(app.classLoader()) : base);
             }
             app.resources(bases.size() == 1 ? bases.get(0) : ResourceBase.of(bases));
+        }
+        JspEngine engine = JspEngine.find(jsp, app.classLoader());
+        if (engine != null) { // first, so that the application's initializers can call addJspFile
+            app.addInitializer(engine.install(app.context(), jsp), Set.of());
         }
         steps.forEach(step -> step.accept(app));
         Set<Class<?>> candidates = candidates(app);

@@ -63,6 +63,7 @@ public final class DescriptorMerger {
         copy.roleRefs.addAll(main.roleRefs);
         copy.runAs.putAll(main.runAs);
         copy.unsupported.addAll(main.unsupported);
+        copy.jspConfig = main.jspConfig;
         return copy;
     }
 
@@ -121,5 +122,8 @@ public final class DescriptorMerger {
         merged.roleRefs.addAll(fragment.roleRefs);
         fragment.runAs.forEach(merged.runAs::putIfAbsent);
         merged.unsupported.addAll(fragment.unsupported);
+        if (fragment.jspConfig != null) { // taglibs and property groups add up, web.xml's first
+            merged.jspConfig = merged.jspConfig == null ? fragment.jspConfig : merged.jspConfig.plus(fragment.jspConfig);
+        }
     }
 }

@@ -119,6 +119,8 @@ public final class WebXml {
     /** {@code <run-as>} role by servlet name. */
     public final Map<String, String> runAs = new LinkedHashMap<>();
     public final List<Unsupported> unsupported = new ArrayList<>();
+    /** {@code <jsp-config>} (taglibs, property groups), or null. */
+    public dev.pronto.servlet.jsp.JspConfig jspConfig;
 
     /** A {@code <login-config>}; absent values are null. */
     public record LoginConfigDef(String authMethod, String realmName, String formLoginPage, String formErrorPage) {

@@ -1,6 +1,7 @@
 package dev.pronto.deploy.descriptor;
 
 import dev.pronto.deploy.DeploymentException;
+import dev.pronto.servlet.jsp.JspConfig;
 import dev.pronto.deploy.descriptor.WebXml.ErrorPageDef;
 import dev.pronto.deploy.descriptor.WebXml.FilterDef;
 import dev.pronto.deploy.descriptor.WebXml.FilterMappingDef;
@@ -52,7 +53,6 @@ public final class WebXmlParser {
 
     private static Map<String, String> unsupportedElements() {
         Map<String, String> map = new LinkedHashMap<>();
-        map.put("jsp-config", "JSP");
         for (String jndi : List.of("env-entry", "ejb-ref", "ejb-local-ref", "service-ref", "resource-ref",
                 "resource-env-ref", "message-destination-ref", "message-destination", "persistence-context-ref",
                 "persistence-unit-ref", "data-source", "jms-connection-factory", "jms-destination", "mail-session",
@@ -154,6 +154,11 @@ public final class WebXmlParser {
             case "security-constraint" -> xml.securityConstraints.add(DescriptorSecurity.constraint(e));
             case "login-config" -> xml.loginConfig = DescriptorSecurity.loginConfig(e);
             case "security-role" -> xml.securityRoles.add(required(e, "role-name"));
+            case "jsp-config" -> {
+                JspConfig config = JspConfigReader.read(e);
+                xml.jspConfig = xml.jspConfig == null ? config : xml.jspConfig.plus(config);
+                xml.unsupported.add(new Unsupported("JSP <jsp-config>", e.location())); // without a JSP engine
+            }
             default -> other(xml, e);
         }
     }

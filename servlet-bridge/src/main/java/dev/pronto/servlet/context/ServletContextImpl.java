@@ -51,6 +51,7 @@ public final class ServletContextImpl implements ServletContext {
     /** The Servlet version the application is written for: its descriptor's, else the container's (6.1). */
     private volatile int effectiveMajorVersion = 6;
     private volatile int effectiveMinorVersion = 1;
+    private volatile JspConfigDescriptor jspConfig;
 
     /** Creates request dispatchers; supplied by the dispatch layer so this package does not depend on it. */
     public interface RequestDispatcherFactory {
@@ -311,7 +312,7 @@ public final class ServletContextImpl implements ServletContext {
 
     @Override
     public ServletRegistration.Dynamic addJspFile(String servletName, String jspFile) {
-        throw new UnsupportedOperationException("ServletContext.addJspFile: JSP is not supported");
+        return JspFiles.add(this, servletName, jspFile);
     }
 
     @Override
@@ -419,7 +420,13 @@ public final class ServletContextImpl implements ServletContext {
 
     @Override
     public JspConfigDescriptor getJspConfigDescriptor() {
-        return null; // no JSP support: §4.4.1.9 allows null when there is no JSP configuration
+        return jspConfig; // §4.4.1.9: null when the application has no jsp-config
+    }
+
+    /** The application's {@code jsp-config} (from web.xml or the builder); {@code null}: none. */
+    public void jspConfigDescriptor(JspConfigDescriptor config) {
+        app.checkConfigurable();
+        this.jspConfig = config;
     }
 
     @Override

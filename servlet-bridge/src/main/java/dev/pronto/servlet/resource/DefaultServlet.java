@@ -96,6 +96,10 @@ public class DefaultServlet extends HttpServlet {
         if (path.endsWith("/")) {
             String directory = path;
             path = welcomeFile(directory); // the welcome file's own name gives the content type
+            if (path != null && servedByAnotherServlet(path)) { // e.g. index.jsp: run it, never send its source
+                dispatchWelcome(request, response, path, include);
+                return;
+            }
             String servlet = path == null && !include ? WelcomeServlets.find(getServletContext(), directory,
                     welcomeFiles) : null;
             if (servlet != null) {
@@ -143,6 +147,32 @@ public class DefaultServlet extends HttpServlet {
             }
         }
         return null; // no directory listing
+    }
+
+    /** Whether an extension mapping of another servlet (e.g. JSP's {@code *.jsp}) serves {@code path}. */
+    private boolean servedByAnotherServlet(String path) {
+        int dot = path.lastIndexOf('.');
+        if (dot < 0 || path.indexOf('/', dot) >= 0) {
+            return false;
+        }
+        String pattern = "*" + path.substring(dot);
+        for (ServletRegistration registration : getServletContext().getServletRegistrations().values()) {
+            if (!registration.getName().equals(getServletName()) && registration.getMappings().contains(pattern)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Servlet 6.1 §10.10: a welcome file another servlet serves is reached by a forward (an include's, included). */
+    private void dispatchWelcome(HttpServletRequest request, HttpServletResponse response, String path,
+                                 boolean include) throws ServletException, IOException {
+        RequestDispatcher dispatcher = getServletContext().getRequestDispatcher(path);
+        if (include) {
+            dispatcher.include(request, response);
+        } else {
+            dispatcher.forward(request, response);
+        }
     }
 
     /** A directory asked for without its trailing slash: relative links in its welcome file need the slash. */

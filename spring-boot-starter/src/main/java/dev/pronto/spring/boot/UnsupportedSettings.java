@@ -2,10 +2,8 @@ package dev.pronto.spring.boot;
 
 import java.util.Set;
 import org.springframework.boot.web.server.Http2;
-import org.springframework.boot.web.server.servlet.Jsp;
 import org.springframework.boot.web.server.servlet.ServletWebServerSettings;
 import org.springframework.boot.web.server.servlet.Session;
-import org.springframework.util.ClassUtils;
 
 /**
  * Refuses, before anything starts, every factory setting Pronto cannot honour yet, naming its {@code server.*}
@@ -26,11 +24,6 @@ final class UnsupportedSettings {
     }
 
     private static void checkServletSettings(ServletWebServerSettings settings, ClassLoader classLoader) {
-        Jsp jsp = settings.getJsp();
-        if (jsp != null && jsp.getRegistered() && ClassUtils.isPresent(jsp.getClassName(), classLoader)) {
-            throw new UnsupportedSettingException("server.servlet.jsp.registered", "JSP is not supported",
-                    "Set server.servlet.jsp.registered=false or remove " + jsp.getClassName() + " from the classpath.");
-        }
         Session session = settings.getSession();
         if (session == null) {
             return;

@@ -2,6 +2,7 @@ package dev.pronto.spring.boot;
 
 import dev.pronto.servlet.WebAppBuilder;
 import dev.pronto.servlet.forwarded.ForwardedHeaders;
+import dev.pronto.servlet.jsp.JspSettings;
 import dev.pronto.servlet.context.WebApplication;
 import dev.pronto.servlet.response.compression.Compression;
 import java.io.File;
@@ -18,6 +19,7 @@ import org.springframework.boot.web.server.Cookie;
 import org.springframework.boot.web.server.MimeMappings;
 import org.springframework.boot.web.server.servlet.CookieSameSiteSupplier;
 import org.springframework.boot.web.server.servlet.DocumentRoot;
+import org.springframework.boot.web.server.servlet.Jsp;
 import org.springframework.boot.web.server.servlet.ServletContextInitializers;
 import org.springframework.boot.web.server.servlet.ServletWebServerSettings;
 import org.springframework.boot.web.server.servlet.Session;
@@ -35,6 +37,18 @@ final class WebAppConfigurer {
     WebAppConfigurer(ProntoServletWebServerFactory factory) {
         this.factory = factory;
         this.settings = factory.getSettings();
+    }
+
+    /**
+     * {@code server.servlet.jsp.*}: as with Boot's Tomcat, the JSP servlet ({@code class-name}, default Jasper's) is
+     * registered when {@code registered} (default true) and the class is on the class path (Jasper from
+     * {@code tomcat-embed-jasper} or {@code pronto-jsp}), with {@code init-parameters} (Boot's default:
+     * {@code development=false}).
+     */
+    private void configureJsp(WebAppBuilder app) {
+        Jsp jsp = settings.getJsp();
+        app.jsp(jsp == null ? JspSettings.defaults()
+                : new JspSettings(jsp.getRegistered(), jsp.getClassName(), jsp.getInitParameters(), null));
     }
 
     void configure(WebAppBuilder app, ServletContextInitializers initializers, ClassLoader classLoader) {
@@ -71,6 +85,7 @@ final class WebAppConfigurer {
             app.configure(web -> web.context().setSessionTimeout(timeoutMinutes(session.getTimeout())));
         }
         configureResources(app);
+        configureJsp(app);
         // Boot's default is no container default servlet: Spring MVC serves static resources itself.
         app.defaultServlet(settings.isRegisterDefaultServlet());
         app.useRelativeRedirects(factory.isUseRelativeRedirects());

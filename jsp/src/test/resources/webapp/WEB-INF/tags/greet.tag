@@ -1,0 +1,1 @@
+<%@ tag body-content="empty" %><%@ attribute name="who" required="true" %>[greet ${who}]

@@ -1,0 +1,1 @@
+<%@ page contentType="text/plain; charset=UTF-8" %><%@ taglib prefix="c" uri="jakarta.tags.core" %><%@ taglib prefix="fn" uri="jakarta.tags.functions" %><c:forEach var="i" begin="1" end="3">${i}<c:if test="${i < 3}">,</c:if></c:forEach> <c:out value="<b>"/> ${fn:toUpperCase('jstl')}
