@@ -1,6 +1,7 @@
 package dev.pronto.servlet.request;
 
 import dev.pronto.container.HttpExchange;
+import dev.pronto.servlet.upgrade.ServletUpgrade;
 import dev.pronto.container.RequestBodyException;
 import dev.pronto.servlet.context.ServletHolder;
 import dev.pronto.servlet.context.WebApplication;
@@ -66,6 +67,7 @@ public class HttpServletRequestImpl implements HttpServletRequest {
     private static final Cookie[] NO_COOKIES = new Cookie[0];
 
     private final HttpExchange exchange;
+    private ServletUpgrade upgrade;
     private final WebApplication app;
     private String requestURI;
     private String queryString;
@@ -991,7 +993,16 @@ public class HttpServletRequestImpl implements HttpServletRequest {
 
     @Override
     public <T extends HttpUpgradeHandler> T upgrade(Class<T> handlerClass) throws IOException, ServletException {
-        throw new UnsupportedOperationException("HttpServletRequest.upgrade: protocol upgrade is not supported");
+        if (upgrade != null) {
+            throw new IllegalStateException("HttpServletRequest.upgrade was already called");
+        }
+        upgrade = ServletUpgrade.begin(exchange, handlerClass); // Servlet 6.1 §2.3.3.5; the 101 follows service()
+        return handlerClass.cast(upgrade.handler());
+    }
+
+    /** The upgrade asked for by the application, or null. */
+    public ServletUpgrade pendingUpgrade() {
+        return upgrade;
     }
 
     @Override
