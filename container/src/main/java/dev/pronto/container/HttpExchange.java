@@ -144,6 +144,19 @@ public interface HttpExchange {
      */
     void awaitWritable(long timeoutMillis) throws IOException;
 
+    /**
+     * Switches protocols (RFC 9110 §7.8, §15.2.2): ends this response as a {@code 101} with the headers set so far
+     * (the caller sets {@code Upgrade} and {@code Connection: Upgrade}) and, once its head is written, hands every
+     * later byte of the connection to {@code protocol}. The request must carry {@code Upgrade} and no body; the engine
+     * parses nothing after it as HTTP until the decision is known.
+     *
+     * @throws IllegalStateException if the response is committed or the request cannot be upgraded
+     * @throws UnsupportedOperationException on a transport without upgrades
+     */
+    default void upgrade(UpgradedProtocol protocol) {
+        throw new UnsupportedOperationException("HttpExchange.upgrade");
+    }
+
     /** False once the connection closed (client went away or the server closed it). */
     boolean isOpen();
 

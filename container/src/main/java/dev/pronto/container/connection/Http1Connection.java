@@ -2,6 +2,7 @@ package dev.pronto.container.connection;
 
 import dev.pronto.container.RequestBodyException;
 import dev.pronto.container.RequestOutcome;
+import dev.pronto.container.UpgradedProtocol;
 import dev.pronto.container.WorkerScope;
 import dev.pronto.container.http1.EngineHeaderLines;
 import dev.pronto.container.http1.Http1DecodeError;
@@ -62,6 +63,7 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
     private static final long WRITE_QUEUE_HIGH = 64 * 1024;
     private static final int PAUSED_BY_BODY = 1;
     private static final int PAUSED_BY_PIPELINE = 2;
+    private static final int PAUSED_BY_UPGRADE = 4;
 
     private final ConnectionSettings settings;
     private final Http1RequestDecoder decoder;
@@ -89,6 +91,8 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
     private long headStart;
     private ScheduledFuture<?> timer;
     private long timerDeadline;
+    /** Set once the connection switched protocols (101); from then on it only waits to be closed or drained. */
+    private Http1UpgradedConnection upgraded;
 
     public Http1Connection(ConnectionSettings settings, Http1RequestDecoder decoder) {
         this(settings, decoder, false);
@@ -231,6 +235,9 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
             closing = true; // RFC 9112 §9.6: no request after the one that asked to close is processed
         }
         counters.increment(LoopCounters.REQUESTS_STARTED);
+        if (decoder.isHeldForUpgrade()) {
+            pause(PAUSED_BY_UPGRADE); // nothing more is read until the handler decides on the upgrade
+        }
         dispatch(exchange);
     }
 
@@ -466,6 +473,10 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
         while ((done = inFlight.peekFirst()) != null && done.wireEnded && !done.hasPending()) {
             inFlight.pollFirst();
             retire(done);
+            if (decoder.isHeldForUpgrade() && inFlight.isEmpty()) {
+                decideUpgrade(done);
+                return;
+            }
             if (!done.keepAlive() || done.isCloseDelimited()) {
                 closeAfterFlush();
                 return;
@@ -489,6 +500,46 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
             }
         }
         releaseParked();
+    }
+
+    /**
+     * The request that asked to upgrade got its response: a 101 switches the connection to the new protocol
+     * (RFC 9110 §15.2.2), anything else parses the bytes held back behind it as HTTP again.
+     */
+    private void decideUpgrade(Http1Exchange done) {
+        headOfLine = null;
+        if (!done.keepAlive() || closing || isDraining()) {
+            closeAfterFlush();
+            return;
+        }
+        UpgradedProtocol protocol = done.upgradeTo();
+        // Both ways run as their own task, outside the decoder's read that may still be on the stack.
+        eventLoop().execute(protocol == null ? this::resumeAfterDeclinedUpgrade : () -> switchProtocols(protocol));
+    }
+
+    private void switchProtocols(UpgradedProtocol protocol) {
+        if (!open) {
+            return;
+        }
+        if (timer != null) {
+            timer.cancel(false); // the upgraded connection keeps its own idle timer
+            timer = null;
+        }
+        upgraded = Http1UpgradedConnection.install(ctx, protocol, settings.idleTimeoutNanos);
+        resume(PAUSED_BY_UPGRADE);
+    }
+
+    private void resumeAfterDeclinedUpgrade() {
+        if (!open) {
+            return;
+        }
+        try {
+            decoder.resumeAfterDeclinedUpgrade(ctx.pipeline().context(decoder));
+        } catch (Exception e) {
+            exceptionCaught(ctx, e);
+            return;
+        }
+        resume(PAUSED_BY_UPGRADE);
     }
 
     private void retire(Http1Exchange exchange) {
@@ -681,7 +732,9 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
             return;
         }
         eventLoop().execute(() -> {
-            if (open && inFlight.isEmpty() && headStart == 0 && receiving == null) {
+            if (upgraded != null) {
+                upgraded.shutdown();
+            } else if (open && inFlight.isEmpty() && headStart == 0 && receiving == null) {
                 closeAfterFlush();
             }
         });

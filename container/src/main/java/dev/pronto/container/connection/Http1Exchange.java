@@ -2,6 +2,7 @@ package dev.pronto.container.connection;
 
 import dev.pronto.container.HttpExchange;
 import dev.pronto.container.RequestBody;
+import dev.pronto.container.UpgradedProtocol;
 import dev.pronto.container.WorkerScope;
 import dev.pronto.container.http1.EngineHeaderLines;
 import dev.pronto.container.http1.Http1FullResponse;
@@ -81,6 +82,7 @@ final class Http1Exchange implements HttpExchange, BodyDemand {
     /** Queued behind an earlier request on the connection; event loop only. */
     boolean pipelined;
     private long bodyBytes;
+    private volatile UpgradedProtocol upgradeTo;
 
     /**
      * @param bodyLength {@code 0} for no body, the declared length, or {@code -1} for a chunked body
@@ -311,6 +313,25 @@ final class Http1Exchange implements HttpExchange, BodyDemand {
             last = new DefaultLastHttpContent(connection.alloc().buffer(0, 0), trailers);
         }
         connection.submit(this, last, true);
+    }
+
+    @Override
+    public void upgrade(UpgradedProtocol protocol) {
+        if (state != State.OPEN) {
+            throw new IllegalStateException("Response already committed");
+        }
+        if (!request.headers().contains(HttpHeaderNames.UPGRADE) || body != EmptyRequestBody.INSTANCE) {
+            // Only a bodiless request with Upgrade is held back by the decoder (RFC 9110 §7.8).
+            throw new IllegalStateException("The request did not ask to upgrade (or has a body)");
+        }
+        upgradeTo = protocol;
+        status = 101;
+        send(connection.alloc().buffer(0, 0));
+    }
+
+    /** The protocol to switch to once this response is written, or null. */
+    UpgradedProtocol upgradeTo() {
+        return upgradeTo;
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -39,12 +40,17 @@ import dev.pronto.container.connection.LoopCounters;
  *                          READ_CHUNK_END <--- READ_CHUNK_DATA (HttpContent as bytes arrive)
  *
  *   any state --rule broken--> Http1DecodeError; BROKEN (discards all input from then on)
+ *
+ *   READ_HEAD --bodiless request with Upgrade--> FullHttpRequest; HELD_FOR_UPGRADE (buffers, parses nothing)
+ *   HELD_FOR_UPGRADE --declined: resumeAfterDeclinedUpgrade--> READ_HEAD
+ *   HELD_FOR_UPGRADE --accepted: the connection removes this decoder; the buffered bytes go to the new protocol
  * </pre>
  */
 public final class Http1RequestDecoder extends ByteToMessageDecoder {
 
     private enum State {
-        READ_HEAD, READ_FIXED_BODY, READ_CHUNK_SIZE, READ_CHUNK_DATA, READ_CHUNK_END, READ_TRAILERS, BROKEN
+        READ_HEAD, READ_FIXED_BODY, READ_CHUNK_SIZE, READ_CHUNK_DATA, READ_CHUNK_END, READ_TRAILERS, HELD_FOR_UPGRADE,
+        BROKEN
     }
 
     private final EngineCounters counters;
@@ -103,6 +109,27 @@ public final class Http1RequestDecoder extends ByteToMessageDecoder {
         return state == State.READ_HEAD && internalBuffer().isReadable();
     }
 
+    /**
+     * True after a bodiless request asking to {@code Upgrade}: nothing after it is parsed until the connection knows
+     * whether the protocol switches. Event loop.
+     */
+    public boolean isHeldForUpgrade() {
+        return state == State.HELD_FOR_UPGRADE;
+    }
+
+    /**
+     * The upgrade was declined (the response was not a 101): parses what was held back as HTTP again. Event loop;
+     * {@code ctx} is this decoder's context; call it outside any read of this pipeline.
+     */
+    public void resumeAfterDeclinedUpgrade(ChannelHandlerContext ctx) throws Exception {
+        if (state != State.HELD_FOR_UPGRADE) {
+            return;
+        }
+        state = State.READ_HEAD;
+        channelRead(ctx, Unpooled.EMPTY_BUFFER); // decodes the buffered bytes
+        channelReadComplete(ctx);
+    }
+
     /** Decodes until one message is out or more input is needed; the base class calls again while input lasts. */
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
@@ -129,6 +156,7 @@ public final class Http1RequestDecoder extends ByteToMessageDecoder {
             case READ_CHUNK_DATA -> readChunkData(in, out);
             case READ_CHUNK_END -> readChunkEnd(in);
             case READ_TRAILERS -> readTrailers(in, out);
+            case HELD_FOR_UPGRADE -> { } // RFC 9110 §7.8: what follows may be the new protocol's; leave it buffered
             case BROKEN -> in.skipBytes(in.readableBytes());
         }
     }
@@ -189,7 +217,8 @@ public final class Http1RequestDecoder extends ByteToMessageDecoder {
         targetGuard.reset();
         out.add(request);
         switch (headParser.body()) {
-            case NONE -> state = State.READ_HEAD;
+            case NONE -> state = request.headers().contains(HttpHeaderNames.UPGRADE) ? State.HELD_FOR_UPGRADE
+                    : State.READ_HEAD;
             case FIXED -> {
                 remaining = headParser.contentLength();
                 state = State.READ_FIXED_BODY;

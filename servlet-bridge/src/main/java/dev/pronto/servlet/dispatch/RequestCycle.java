@@ -10,6 +10,7 @@ import dev.pronto.servlet.multipart.MultipartSizeException;
 import dev.pronto.servlet.request.HttpServletRequestImpl;
 import dev.pronto.servlet.request.SecuredHttpServletRequest;
 import dev.pronto.servlet.response.HttpServletResponseImpl;
+import dev.pronto.servlet.upgrade.ServletUpgrade;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletRequestEvent;
 import jakarta.servlet.ServletRequestListener;
@@ -137,6 +138,12 @@ final class RequestCycle {
         try {
             if (response.isErrorPending()) {
                 deployment.errors.onSendError(this);
+            }
+            ServletUpgrade upgrade = request.pendingUpgrade();
+            if (upgrade != null && !response.isCommitted()) {
+                response.resetBuffer(); // Servlet 6.1 §2.3.3.5: after the 101 the bytes are the new protocol's
+                upgrade.complete(deployment.executor::execute, deployment.app.classLoader());
+                return;
             }
             response.finish();
         } catch (IOException | RuntimeException e) {

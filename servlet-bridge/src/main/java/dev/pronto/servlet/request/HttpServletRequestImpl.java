@@ -2,6 +2,7 @@ package dev.pronto.servlet.request;
 
 import dev.pronto.container.HttpExchange;
 import dev.pronto.servlet.context.ServletHolder;
+import dev.pronto.servlet.upgrade.ServletUpgrade;
 import dev.pronto.servlet.context.WebApplication;
 import dev.pronto.servlet.security.RequestSecurity;
 import io.netty.handler.codec.http.HttpMethod;
@@ -45,6 +46,7 @@ public class HttpServletRequestImpl extends RequestHead {
     private RequestParameters parameters;
     private RequestedSession session;
     private RequestAttributes attributes;
+    private ServletUpgrade upgrade;
 
     /** What a forward, include, error or async dispatch changes, saved to be put back afterwards. Immutable. */
     public record DispatchState(String requestURI, String queryString, String servletPath, String pathInfo,
@@ -383,7 +385,16 @@ public class HttpServletRequestImpl extends RequestHead {
 
     @Override
     public <T extends HttpUpgradeHandler> T upgrade(Class<T> handlerClass) throws IOException, ServletException {
-        throw new UnsupportedOperationException("HttpServletRequest.upgrade: protocol upgrade is not supported");
+        if (upgrade != null) {
+            throw new IllegalStateException("HttpServletRequest.upgrade was already called");
+        }
+        upgrade = ServletUpgrade.begin(exchange, handlerClass); // Servlet 6.1 §2.3.3.5; the 101 follows service()
+        return handlerClass.cast(upgrade.handler());
+    }
+
+    /** The upgrade asked for by the application, or null. */
+    public ServletUpgrade pendingUpgrade() {
+        return upgrade;
     }
 
     @Override

@@ -1,0 +1,73 @@
+package dev.pronto.websocket;
+
+import jakarta.websocket.Decoder;
+import jakarta.websocket.Encoder;
+import jakarta.websocket.Extension;
+import jakarta.websocket.server.ServerEndpointConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A {@link ServerEndpointConfig} seen under another, literal path (one {@code upgradeHttpToWebSocket} call). An
+ * extension it names that the container implements (Spring passes plain name-and-parameter copies) is replaced by the
+ * implementation, so that a negotiated {@code permessage-deflate} really compresses.
+ */
+final class LiteralPathEndpointConfig implements ServerEndpointConfig {
+
+    private final ServerEndpointConfig delegate;
+    private final String path;
+
+    private final List<Extension> extensions;
+
+    LiteralPathEndpointConfig(ServerEndpointConfig delegate, String path, Set<Extension> installed) {
+        this.delegate = delegate;
+        this.path = path;
+        List<Extension> own = new ArrayList<>();
+        for (Extension e : delegate.getExtensions()) {
+            own.add(installed.stream().filter(i -> i.getName().equals(e.getName())).findFirst().orElse(e));
+        }
+        this.extensions = List.copyOf(own);
+    }
+
+    @Override
+    public Class<?> getEndpointClass() {
+        return delegate.getEndpointClass();
+    }
+
+    @Override
+    public String getPath() {
+        return path;
+    }
+
+    @Override
+    public List<String> getSubprotocols() {
+        return delegate.getSubprotocols();
+    }
+
+    @Override
+    public List<Extension> getExtensions() {
+        return extensions;
+    }
+
+    @Override
+    public Configurator getConfigurator() {
+        return delegate.getConfigurator();
+    }
+
+    @Override
+    public List<Class<? extends Encoder>> getEncoders() {
+        return delegate.getEncoders();
+    }
+
+    @Override
+    public List<Class<? extends Decoder>> getDecoders() {
+        return delegate.getDecoders();
+    }
+
+    @Override
+    public Map<String, Object> getUserProperties() {
+        return delegate.getUserProperties();
+    }
+}
