@@ -133,6 +133,7 @@ final class RequestCycle {
             if (response.isErrorPending()) {
                 deployment.errors.onSendError(this);
             }
+            SessionCommit.commit(this);
             response.finish();
         } catch (IOException | RuntimeException e) {
             log.debug("Could not complete {}: {}", request, e.toString());

@@ -933,6 +933,11 @@ public class HttpServletRequestImpl implements HttpServletRequest {
         return getSession(true);
     }
 
+    /** The session this request joined or created, if any; its store commits it when the request ends. */
+    public HttpSessionImpl sessionInUse() {
+        return session;
+    }
+
     @Override
     public String changeSessionId() {
         HttpSession current = getSession(false);
