@@ -16,6 +16,15 @@ public final class RedisSessions {
     /** Command timeout unless the URI sets one ({@code ?timeout=5s}); a request waits at most this long on Redis. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
 
+    static {
+        // Pronto ships Netty's io_uring transport next to epoll; Lettuce 7.5 then warns on every client and applies
+        // io_uring keep-alive options to its epoll channels (one "Unknown channel option" warning each). Our one
+        // connection is best on epoll/NIO: keep Lettuce off io_uring unless the application decided otherwise.
+        if (System.getProperty("io.lettuce.core.iouring") == null) {
+            System.setProperty("io.lettuce.core.iouring", "false");
+        }
+    }
+
     private RedisSessions() {
     }
 
