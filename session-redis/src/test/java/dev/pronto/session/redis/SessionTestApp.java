@@ -161,10 +161,17 @@ final class SessionTestApp implements AutoCloseable {
 
     /** A client that keeps the session cookie itself, so one cookie can be sent to several instances. */
     static final class Client {
-        private final HttpClient http = HttpClient.newHttpClient();
+        private final HttpClient http;
+        private final String scheme;
         String sessionId;
 
         Client() {
+            this(HttpClient.newHttpClient(), "http");
+        }
+
+        Client(HttpClient http, String scheme) {
+            this.http = http;
+            this.scheme = scheme;
         }
 
         HttpResponse<String> send(int port, String query) throws IOException, InterruptedException {
@@ -173,7 +180,7 @@ final class SessionTestApp implements AutoCloseable {
 
         HttpResponse<String> send(int port, String pathAndQuery, String[] extraHeaders)
                 throws IOException, InterruptedException {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery));
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(scheme + "://127.0.0.1:" + port + pathAndQuery));
             if (sessionId != null) {
                 request.header("Cookie", "JSESSIONID=" + sessionId);
             }
