@@ -47,7 +47,8 @@ public final class SharedSessionStore implements SessionStore, AutoCloseable {
     @Override
     public void attach(SessionManager manager) {
         this.manager = manager;
-        repository.attach(manager.servletContext() == null ? "" : manager.servletContext().getContextPath());
+        String contextPath = manager.servletContext() == null ? null : manager.servletContext().getContextPath();
+        repository.attach(contextPath == null ? "" : contextPath);
     }
 
     @Override
