@@ -3,6 +3,9 @@ package dev.pronto.session.redis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pronto.testing.NginxProcess;
+import dev.pronto.testing.RedisServerProcess;
+import dev.pronto.testing.ExternalBinary;
 import dev.pronto.testing.TestCertificates;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;

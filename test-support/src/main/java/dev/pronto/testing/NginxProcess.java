@@ -1,4 +1,4 @@
-package dev.pronto.session.redis;
+package dev.pronto.testing;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -11,11 +11,11 @@ import java.util.concurrent.TimeUnit;
  * A real nginx (Debian's package) in the foreground, with a configuration written into its own temporary prefix
  * directory and a free loopback port; started and stopped by a test. Skips the test when nginx is not installed.
  */
-final class NginxProcess implements AutoCloseable {
+public final class NginxProcess implements AutoCloseable {
 
     private final Process process;
     private final Path dir;
-    final int port;
+    public final int port;
 
     private NginxProcess(Process process, Path dir, int port) {
         this.process = process;
@@ -24,7 +24,7 @@ final class NginxProcess implements AutoCloseable {
     }
 
     /** Starts nginx with the configuration {@code config} makes from the prefix directory and the port to listen on. */
-    static NginxProcess start(ConfigMaker config) throws Exception {
+    public static NginxProcess start(ConfigMaker config) throws Exception {
         Path binary = ExternalBinary.require("nginx", "nginx");
         for (int attempt = 0; ; attempt++) {
             Path dir = Files.createTempDirectory("pronto-nginx");
@@ -50,7 +50,7 @@ final class NginxProcess implements AutoCloseable {
     }
 
     /** Makes nginx.conf. */
-    interface ConfigMaker {
+    public interface ConfigMaker {
         String make(Path prefix, int port) throws IOException;
     }
 

@@ -1,4 +1,4 @@
-package dev.pronto.session.redis;
+package dev.pronto.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * A real {@code redis-server} (Debian's package) on a free loopback port, with no persistence, in its own temporary
  * directory; started by a test and stopped by it. Skips the test when redis-server is not installed.
  */
-final class RedisServerProcess implements AutoCloseable {
+public final class RedisServerProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
@@ -26,7 +26,7 @@ final class RedisServerProcess implements AutoCloseable {
         this.dir = dir;
     }
 
-    static RedisServerProcess start() throws Exception {
+    public static RedisServerProcess start() throws Exception {
         Path binary = ExternalBinary.require("redis-server", "redis-server");
         for (int attempt = 0; ; attempt++) {
             int port = ExternalBinary.freePort();
@@ -74,11 +74,11 @@ final class RedisServerProcess implements AutoCloseable {
         }
     }
 
-    String uri() {
+    public String uri() {
         return "redis://127.0.0.1:" + port;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 

@@ -1,4 +1,4 @@
-package dev.pronto.session.redis;
+package dev.pronto.testing;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -10,13 +10,13 @@ import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 
 /** Finds a program installed on this machine (Debian packages), or skips the test with the reason printed. */
-final class ExternalBinary {
+public final class ExternalBinary {
 
     private ExternalBinary() {
     }
 
     /** The program's path; skips the calling test (printing why and what to install) when it is absent. */
-    static Path require(String program, String debianPackage) {
+    public static Path require(String program, String debianPackage) {
         Optional<Path> found = find(program);
         if (found.isEmpty()) {
             String reason = program + " is not installed here, so this test is skipped (CI installs it: "
@@ -27,7 +27,7 @@ final class ExternalBinary {
         return found.get();
     }
 
-    static Optional<Path> find(String program) {
+    public static Optional<Path> find(String program) {
         List<String> dirs = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(":")));
         dirs.addAll(List.of("/usr/sbin", "/usr/bin", "/usr/local/sbin", "/usr/local/bin", "/sbin"));
         for (String dir : dirs) {
@@ -42,7 +42,7 @@ final class ExternalBinary {
     }
 
     /** A port free right now on the loopback interface (for programs that cannot be told to take port 0). */
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
