@@ -4,6 +4,8 @@ import dev.pronto.deploy.WarDeployment;
 import dev.pronto.servlet.Pronto;
 import dev.pronto.servlet.ProntoServer;
 import dev.pronto.servlet.context.WebApplication;
+import dev.pronto.servlet.forwarded.ForwardedHeaders;
+import dev.pronto.servlet.session.SessionStores;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,11 +61,21 @@ public final class ProntoRunner {
         // one realm for every application, as a Tomcat engine's realm: passwords hashed (PBKDF2), see the README
         dev.pronto.servlet.security.Realm realm = options.users() == null ? null
                 : dev.pronto.servlet.security.UserFileRealm.load(options.users());
+        ForwardedHeaders forwarded = options.trustedProxies().isEmpty() ? null
+                : ForwardedHeaders.trusting(options.trustedProxies().toArray(new String[0]));
         for (Path war : options.wars()) {
             long started = System.nanoTime();
             try {
-                builder.webapp(realm == null ? WarDeployment.of(war)
-                        : WarDeployment.of(war).andThen(app -> app.realm(realm)));
+                builder.webapp(WarDeployment.of(war).andThen(app -> {
+                    if (realm != null) {
+                        app.realm(realm);
+                    }
+                    if (forwarded != null) {
+                        app.forwardedHeaders(forwarded);
+                    }
+                    // one store per application: each owns its connection and its key space
+                    app.sessionStore(SessionStores.create(options.sessionStore(), ProntoRunner.class.getClassLoader()));
+                }));
             } catch (RuntimeException e) {
                 throw new IllegalStateException(war + ": " + e.getMessage(), e);
             }

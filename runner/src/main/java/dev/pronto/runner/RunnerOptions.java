@@ -7,13 +7,16 @@ import java.util.List;
 /**
  * The runner's command line: WAR files or directories, {@code --port N} (default 8080, 0 picks a free port) and
  * {@code --threads N} (I/O event loops, default the available processors), {@code --users FILE} (the users and
- * roles the applications' security constraints check, a {@code UserFileRealm} properties file; none by default).
- * Immutable.
+ * roles the applications' security constraints check, a {@code UserFileRealm} properties file; none by default),
+ * {@code --session-store URI} ({@code memory}, the default, or {@code redis://host:port} to share sessions between
+ * instances), {@code --trusted-proxies LIST} (comma-separated addresses or CIDR blocks whose {@code Forwarded} /
+ * {@code X-Forwarded-*} headers are applied; none by default). Immutable.
  */
-public record RunnerOptions(List<Path> wars, int port, int threads, Path users) {
+public record RunnerOptions(List<Path> wars, int port, int threads, Path users, String sessionStore,
+                            List<String> trustedProxies) {
 
     static final String USAGE = "Usage: java -jar pronto-runner.jar app.war [other.war ...] [--port N] [--threads N]"
-            + " [--users FILE]";
+            + " [--users FILE] [--session-store memory|redis://host:port] [--trusted-proxies 10.0.0.0/8,...]";
 
     /** Parses {@code args}; a mistake throws {@link IllegalArgumentException} with a message for the user. */
     public static RunnerOptions parse(String... args) {
@@ -21,6 +24,8 @@ public record RunnerOptions(List<Path> wars, int port, int threads, Path users) 
         int port = 8080;
         int threads = Runtime.getRuntime().availableProcessors();
         Path users = null;
+        String sessionStore = null;
+        List<String> trustedProxies = List.of();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = number(args, ++i, "--port", 0, 65535);
@@ -31,6 +36,8 @@ public record RunnerOptions(List<Path> wars, int port, int threads, Path users) 
                     }
                     users = Path.of(args[i]);
                 }
+                case "--session-store" -> sessionStore = text(args, ++i, "--session-store");
+                case "--trusted-proxies" -> trustedProxies = List.of(text(args, ++i, "--trusted-proxies").split(","));
                 default -> {
                     if (args[i].startsWith("--")) {
                         throw new IllegalArgumentException("Unknown option " + args[i] + ". " + USAGE);
@@ -42,7 +49,14 @@ public record RunnerOptions(List<Path> wars, int port, int threads, Path users) 
         if (wars.isEmpty()) {
             throw new IllegalArgumentException("No WAR given. " + USAGE);
         }
-        return new RunnerOptions(List.copyOf(wars), port, threads, users);
+        return new RunnerOptions(List.copyOf(wars), port, threads, users, sessionStore, trustedProxies);
+    }
+
+    private static String text(String[] args, int i, String option) {
+        if (i >= args.length || args[i].startsWith("--")) {
+            throw new IllegalArgumentException(option + " needs a value. " + USAGE);
+        }
+        return args[i];
     }
 
     private static int number(String[] args, int i, String option, int min, int max) {

@@ -97,6 +97,52 @@ class ProntoRunnerTest {
         }
     }
 
+    /** Counts in its session: the WAR of {@link #twoRunnersShareSessionsThroughRedis}. */
+    public static final class CounterServlet extends jakarta.servlet.http.HttpServlet {
+        @Override
+        protected void doGet(jakarta.servlet.http.HttpServletRequest req, jakarta.servlet.http.HttpServletResponse resp)
+                throws java.io.IOException {
+            jakarta.servlet.http.HttpSession session = req.getSession();
+            Integer n = (Integer) session.getAttribute("n");
+            session.setAttribute("n", n == null ? 1 : n + 1);
+            resp.getWriter().print(session.getAttribute("n") + "," + req.getRemoteAddr());
+        }
+    }
+
+    @Test
+    void twoRunnersShareSessionsThroughRedis() throws Exception {
+        Path war = dir.resolve("count");
+        Path classes = war.resolve("WEB-INF/classes/dev/pronto/runner");
+        Files.createDirectories(classes);
+        Files.copy(Path.of("target/test-classes/dev/pronto/runner/ProntoRunnerTest$CounterServlet.class"),
+                classes.resolve("ProntoRunnerTest$CounterServlet.class"));
+        Files.writeString(war.resolve("WEB-INF/web.xml"), """
+                <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.1">
+                  <servlet><servlet-name>count</servlet-name>
+                    <servlet-class>dev.pronto.runner.ProntoRunnerTest$CounterServlet</servlet-class></servlet>
+                  <servlet-mapping><servlet-name>count</servlet-name><url-pattern>/n</url-pattern></servlet-mapping>
+                </web-app>
+                """);
+        try (dev.pronto.testing.RedisServerProcess redis = dev.pronto.testing.RedisServerProcess.start()) {
+            String[] args = {war.toString(), "--port", "0", "--threads", "1", "--session-store", redis.uri(),
+                    "--trusted-proxies", "127.0.0.1"};
+            ProntoServer first = ProntoRunner.start(args);
+            ProntoServer second = ProntoRunner.start(args);
+            try {
+                HttpResponse<String> created = get(first.port(), "/count/n");
+                assertEquals("1,127.0.0.1", created.body());
+                String cookie = created.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+                HttpResponse<String> next = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + second.port() + "/count/n")).header("Cookie", cookie).header("X-Forwarded-For", "192.0.2.1")
+                        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals("2,192.0.2.1", next.body(), "the session from the other runner; the proxy trusted");
+            } finally {
+                first.destroy();
+                second.destroy();
+            }
+        }
+    }
+
     /** The runner's main class in its own JVM, with the class path the fat jar is made of; output to a file. */
     static Process launch(Path workDir, Path output, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")

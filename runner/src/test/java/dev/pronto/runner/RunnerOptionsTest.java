@@ -20,6 +20,16 @@ class RunnerOptionsTest {
     }
 
     @Test
+    void sessionStoreAndTrustedProxies() {
+        RunnerOptions options = RunnerOptions.parse("a.war", "--session-store", "redis://cache:6379",
+                "--trusted-proxies", "10.0.0.0/8,192.0.2.7");
+        assertEquals("redis://cache:6379", options.sessionStore());
+        assertEquals(List.of("10.0.0.0/8", "192.0.2.7"), options.trustedProxies());
+        assertEquals(null, RunnerOptions.parse("a.war").sessionStore(), "memory by default");
+        assertThrows(IllegalArgumentException.class, () -> RunnerOptions.parse("a.war", "--session-store"));
+    }
+
+    @Test
     void mistakesSayWhatIsWrongAndHowToCall() {
         for (String[] args : List.of(new String[] {}, new String[] {"a.war", "--port"},
                 new String[] {"a.war", "--port", "http"}, new String[] {"a.war", "--port", "70000"},

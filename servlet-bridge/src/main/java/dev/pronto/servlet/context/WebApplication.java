@@ -195,6 +195,9 @@ public final class WebApplication {
     public void sessionStore(SessionStore store) {
         checkConfigurable();
         this.sessionStore = store;
+        if (store instanceof AutoCloseable closeable) {
+            closeOnDestroy(closeable); // a shared store's connections go with the application
+        }
     }
 
     /**

@@ -32,6 +32,8 @@ final class ErrorPageHandler {
         HttpServletResponseImpl response = cycle.response;
         if (RequestCycle.isClientFailure(error)) {
             log.debug("Request {} failed on the client side: {}", cycle.request, error.toString());
+        } else if (SessionCommit.storeFailure(error) != null) {
+            log.debug("Request {}: {}", cycle.request, error.toString()); // the store logged the outage once
         } else if (error instanceof UnavailableException unavailable) {
             log.warn("Request {}: {}", cycle.request, unavailable.getMessage());
         } else {
@@ -63,6 +65,9 @@ final class ErrorPageHandler {
     private static int statusFor(Throwable error) {
         if (error instanceof UnavailableException unavailable) {
             return unavailable.isPermanent() ? 404 : 503; // §2.3.3.2
+        }
+        if (SessionCommit.storeFailure(error) != null) {
+            return 503; // the shared session store is down (logged once by the store)
         }
         for (Throwable c = error; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof dev.pronto.container.RequestBodyException body) {

@@ -139,6 +139,7 @@ final class RequestCycle {
             if (response.isErrorPending()) {
                 deployment.errors.onSendError(this);
             }
+            SessionCommit.commit(this);
             ServletUpgrade upgrade = request.pendingUpgrade();
             if (upgrade != null && !response.isCommitted()) {
                 response.resetBuffer(); // Servlet 6.1 §2.3.3.5: after the 101 the bytes are the new protocol's

@@ -74,7 +74,9 @@ final class TargetResolver {
         for (FilterHolder filter : chain) {
             async &= filter.isAsyncSupported();
         }
-        return new RequestTarget(mapping, chain.toArray(new FilterHolder[0]), async, servlet.isNonBlocking());
+        // a session store that waits on I/O (Redis) may be called by any servlet: none runs on the event loop then
+        boolean inline = servlet.isNonBlocking() && !app.sessions().blocking();
+        return new RequestTarget(mapping, chain.toArray(new FilterHolder[0]), async, inline);
     }
 
     private static boolean matchesPath(FilterHolder.Mapping m, String path) {

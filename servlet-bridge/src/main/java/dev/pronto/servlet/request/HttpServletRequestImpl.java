@@ -2,9 +2,9 @@ package dev.pronto.servlet.request;
 
 import dev.pronto.container.HttpExchange;
 import dev.pronto.servlet.context.ServletHolder;
-import dev.pronto.servlet.upgrade.ServletUpgrade;
 import dev.pronto.servlet.context.WebApplication;
 import dev.pronto.servlet.security.RequestSecurity;
+import dev.pronto.servlet.upgrade.ServletUpgrade;
 import io.netty.handler.codec.http.HttpMethod;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.DispatcherType;
@@ -351,6 +351,11 @@ public class HttpServletRequestImpl extends RequestHead {
     @Override
     public HttpSession getSession() {
         return getSession(true);
+    }
+
+    /** The session this request joined or created, if any; its store commits it when the request ends. */
+    public HttpSessionImpl sessionInUse() {
+        return session;
     }
 
     @Override

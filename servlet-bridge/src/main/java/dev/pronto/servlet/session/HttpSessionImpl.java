@@ -36,6 +36,8 @@ public final class HttpSessionImpl implements HttpSession {
     private volatile long thisAccessedTime;
     private volatile int maxInactiveInterval;
     private volatile boolean isNew = true;
+    /** What a shared store remembers of this copy (see {@link SharedSessionStore}); null in memory. */
+    private volatile Object storeState;
 
     HttpSessionImpl(SessionManager manager, ServletContext servletContext, String id, long now, int maxInactiveInterval) {
         this.manager = manager;
@@ -57,6 +59,14 @@ public final class HttpSessionImpl implements HttpSession {
     }
 
     // ---- container side ------------------------------------------------------------------------
+
+    Object storeState() {
+        return storeState;
+    }
+
+    void storeState(Object state) {
+        this.storeState = state;
+    }
 
     long creationTimeInternal() {
         return creationTime;

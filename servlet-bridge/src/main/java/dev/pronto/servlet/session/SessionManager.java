@@ -71,6 +71,7 @@ public final class SessionManager implements AutoCloseable {
         this.listeners = Objects.requireNonNull(listeners, "listeners");
         this.sweepInterval = Objects.requireNonNull(sweepInterval, "sweepInterval");
         this.clock = clock;
+        store.attach(this);
     }
 
     /**
@@ -165,8 +166,7 @@ public final class SessionManager implements AutoCloseable {
             oldId = session.getId();
             newId = newId();
             session.setId(newId);
-            store.put(session);
-            store.remove(oldId);
+            store.changeId(session, oldId);
         }
         listeners.sessionIdChanged(session, oldId);
         return newId;
@@ -271,7 +271,7 @@ public final class SessionManager implements AutoCloseable {
         do {
             RANDOM.nextBytes(bytes);
             id = HexFormat.of().formatHex(bytes);
-        } while (store.get(id) != null);
+        } while (store.contains(id));
         return id;
     }
 
@@ -301,6 +301,20 @@ public final class SessionManager implements AutoCloseable {
             throw new IllegalStateException("Session " + id + " is no longer valid or its id has changed");
         }
         session.access();
-        consumer.accept(session);
+        try {
+            consumer.accept(session);
+        } finally {
+            requestEnded(session);
+        }
+    }
+
+    /** A request that used {@code session} ends: the store writes what changed (nothing to do in memory). */
+    public void requestEnded(HttpSessionImpl session) {
+        store.requestEnded(session);
+    }
+
+    /** Whether the store waits on I/O, so that requests must not run inline on the event loop. */
+    public boolean blocking() {
+        return store.blocking();
     }
 }

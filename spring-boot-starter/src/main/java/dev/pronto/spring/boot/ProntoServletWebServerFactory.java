@@ -46,6 +46,7 @@ public class ProntoServletWebServerFactory extends AbstractConfigurableWebServer
     private int maxConcurrency;
     private int maxHttpRequestHeaderSize = -1;
     private boolean useForwardHeaders;
+    private String sessionStoreUri;
     private boolean useRelativeRedirects;
     private TlsConfig.Provider tlsProvider = TlsConfig.Provider.AUTO;
     private Duration tlsHandshakeTimeout;
@@ -103,6 +104,15 @@ public class ProntoServletWebServerFactory extends AbstractConfigurableWebServer
 
     public AccessLogConfig getAccessLog() {
         return accessLog;
+    }
+
+    /** The session store's URI ({@code server.pronto.session.*}, e.g. {@code redis://host:6379}); null: in memory. */
+    public void setSessionStoreUri(String sessionStoreUri) {
+        this.sessionStoreUri = sessionStoreUri;
+    }
+
+    public String getSessionStoreUri() {
+        return sessionStoreUri;
     }
 
     /** The server the last {@link #getWebServer} built, for metrics; null before. */

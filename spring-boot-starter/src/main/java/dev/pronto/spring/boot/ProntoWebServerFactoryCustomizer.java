@@ -49,6 +49,7 @@ public class ProntoWebServerFactoryCustomizer
             factory.setHttpPort(pronto.getHttpPort());
         }
         factory.setAccessLog(pronto.getAccesslog().toConfig());
+        factory.setSessionStoreUri(pronto.getSession().storeUri());
         factory.addServerCustomizers(this::customizeServer);
     }
 

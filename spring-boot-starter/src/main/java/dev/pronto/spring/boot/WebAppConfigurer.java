@@ -3,6 +3,7 @@ package dev.pronto.spring.boot;
 import dev.pronto.servlet.WebAppBuilder;
 import dev.pronto.servlet.forwarded.ForwardedHeaders;
 import dev.pronto.servlet.jsp.JspSettings;
+import dev.pronto.servlet.session.SessionStores;
 import dev.pronto.servlet.context.WebApplication;
 import dev.pronto.servlet.response.compression.Compression;
 import java.io.File;
@@ -80,6 +81,10 @@ final class WebAppConfigurer {
         if (session != null && session.isPersistent()) {
             // Boot's rule: server.servlet.session.store-dir, else a "servlet-sessions" directory in its temp dir
             app.persistentSessions(session.getSessionStoreDirectory().getValidDirectory(true).toPath());
+        }
+        if (factory.getSessionStoreUri() != null) {
+            // server.pronto.session.store=redis: found by its URI scheme (pronto-session-redis on the class path)
+            app.sessionStore(SessionStores.create(factory.getSessionStoreUri(), classLoader));
         }
         if (session != null && session.getTimeout() != null) {
             app.configure(web -> web.context().setSessionTimeout(timeoutMinutes(session.getTimeout())));
