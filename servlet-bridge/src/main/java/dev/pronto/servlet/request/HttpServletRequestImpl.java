@@ -4,6 +4,7 @@ import dev.pronto.container.HttpExchange;
 import dev.pronto.servlet.context.ServletHolder;
 import dev.pronto.servlet.context.WebApplication;
 import dev.pronto.servlet.security.RequestSecurity;
+import dev.pronto.servlet.session.HttpSessionImpl;
 import dev.pronto.servlet.upgrade.ServletUpgrade;
 import io.netty.handler.codec.http.HttpMethod;
 import jakarta.servlet.AsyncContext;
@@ -355,7 +356,7 @@ public class HttpServletRequestImpl extends RequestHead {
 
     /** The session this request joined or created, if any; its store commits it when the request ends. */
     public HttpSessionImpl sessionInUse() {
-        return session;
+        return session == null ? null : session.inUse();
     }
 
     @Override

@@ -67,6 +67,11 @@ final class RequestedSession {
         return session;
     }
 
+    /** The session the request joined or created, without resolving anything; null if it never used one. */
+    HttpSessionImpl inUse() {
+        return session;
+    }
+
     /** §7.4.1: a new id for the current session (against session fixation), sent in a new cookie. */
     String changeId() {
         if (get(false) == null) {

@@ -1,5 +1,6 @@
 package dev.pronto.servlet.it;
 
+import dev.pronto.servlet.ServletTestServer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.pronto.testing.RawHttpConnection;
@@ -78,11 +79,11 @@ class ApplicationClassLoaderServletTest {
         }
     }
 
-    private static WebTestServer server;
+    private static ServletTestServer server;
 
     @BeforeAll
     static void start() throws Exception {
-        server = WebTestServer.start(app -> app.classLoader(APP_LOADER).listener(new Listener())
+        server = ServletTestServer.start(app -> app.classLoader(APP_LOADER).listener(new Listener())
                 .servlet("/s/*", new Servlet()).servlet("/error", new ErrorServlet()).errorPage(409, "/error"));
     }
 

@@ -1,5 +1,6 @@
 package dev.pronto.servlet.it;
 
+import dev.pronto.servlet.ServletTestServer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,11 +39,11 @@ class SessionAccessServletTest {
         }
     }
 
-    private static WebTestServer server;
+    private static ServletTestServer server;
 
     @BeforeAll
     static void start() throws Exception {
-        server = WebTestServer.start(app -> app.contextPath("/app").servlet("/s/*", new SessionServlet()));
+        server = ServletTestServer.start(app -> app.contextPath("/app").servlet("/s/*", new SessionServlet()));
     }
 
     @AfterAll
