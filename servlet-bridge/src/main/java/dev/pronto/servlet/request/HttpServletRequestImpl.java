@@ -1,7 +1,6 @@
 package dev.pronto.servlet.request;
 
 import dev.pronto.container.HttpExchange;
-import dev.pronto.servlet.context.ServletHolder;
 import dev.pronto.servlet.context.WebApplication;
 import dev.pronto.servlet.security.RequestSecurity;
 import dev.pronto.servlet.session.HttpSessionImpl;
@@ -9,7 +8,6 @@ import dev.pronto.servlet.upgrade.ServletUpgrade;
 import io.netty.handler.codec.http.HttpMethod;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.DispatcherType;
-import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
@@ -29,6 +27,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.Map;
+import java.util.concurrent.Executor;
 
 /**
  * {@code HttpServletRequest} as a lazy façade over the exchange and a few parts, each made on first use: the body and
@@ -84,26 +83,28 @@ public class HttpServletRequestImpl extends RequestHead {
 
     // ---- parts, each made on first use -------------------------------------------------------------------------
 
-    private RequestContent content() {
+    RequestContent content() {
         if (content == null) {
-            content = new RequestContent(exchange, app.context(), app.blockingTimeoutMillis(),
-                    () -> async == null ? null : async.listenerExecutor(), this::multipartConfig);
+            content = new RequestContent(this);
         }
         return content;
     }
 
-    private MultipartConfigElement multipartConfig() {
-        HttpServletMapping mapping = dispatch.mapping();
-        ServletHolder holder = mapping == null ? null : app.servlet(mapping.getServletName());
-        return holder == null ? null : holder.getMultipartConfig();
+    /** The ReadListener/WriteListener executor; null unless async started. */
+    Executor listenerExecutor() {
+        return async == null ? null : async.listenerExecutor();
     }
 
     private Map<String, String[]> parameters() {
         if (parameters == null) {
-            parameters = new RequestParameters(content(), dispatch.requestQuery(),
-                    HttpMethod.POST.equals(exchange.method()), app.maxFormSize());
+            parameters = new RequestParameters(this);
         }
         return parameters.map(dispatch.overlay());
+    }
+
+    /** The query string the request arrived with (dispatches change {@link #getQueryString}, not this). */
+    String requestQuery() {
+        return dispatch.requestQuery();
     }
 
     private RequestedSession session() {
@@ -154,8 +155,10 @@ public class HttpServletRequestImpl extends RequestHead {
         dispatch.includeQuery(query, this::charset);
     }
 
-    private Charset charset() {
-        return content().charset();
+    /** The body's charset for parameters (Servlet 6.1 §3.12); made without the body part unless one was set. */
+    Charset charset() {
+        return content != null ? content.charset()
+                : RequestContent.lenientCharset(RequestContent.implicitEncoding(this));
     }
 
     @Override
@@ -247,7 +250,7 @@ public class HttpServletRequestImpl extends RequestHead {
 
     @Override
     public String getCharacterEncoding() {
-        return content().characterEncoding();
+        return content != null ? content.characterEncoding() : RequestContent.implicitEncoding(this);
     }
 
     @Override

@@ -1,11 +1,11 @@
 package dev.pronto.servlet.request;
 
+import dev.pronto.servlet.context.ServletHolder;
 import dev.pronto.servlet.http.ContentTypes;
-import dev.pronto.container.HttpExchange;
 import dev.pronto.servlet.multipart.MultipartParts;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import jakarta.servlet.MultipartConfigElement;
-import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.HttpServletMapping;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -14,8 +14,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
-import java.util.concurrent.Executor;
-import java.util.function.Supplier;
 
 /**
  * The request body and its encoding: the character encoding (set, from {@code Content-Type}, or the context's
@@ -25,44 +23,45 @@ import java.util.function.Supplier;
  */
 final class RequestContent {
 
-    private final HttpExchange exchange;
-    private final ServletContext context;
-    private final long blockingTimeoutMillis;
-    private final Supplier<Executor> listenerExecutor;
-    private final Supplier<MultipartConfigElement> multipartConfig;
+    private final HttpServletRequestImpl request;
     private String characterEncoding;
     private ServletInputStreamImpl inputStream;
     private BufferedReader reader;
     private MultipartParts parts;
 
-    /**
-     * @param listenerExecutor the request's ReadListener executor; yields null unless async started
-     * @param multipartConfig  the multipart config of the servlet now handling the request, or null
-     */
-    RequestContent(HttpExchange exchange, ServletContext context, long blockingTimeoutMillis,
-                   Supplier<Executor> listenerExecutor, Supplier<MultipartConfigElement> multipartConfig) {
-        this.exchange = exchange;
-        this.context = context;
-        this.blockingTimeoutMillis = blockingTimeoutMillis;
-        this.listenerExecutor = listenerExecutor;
-        this.multipartConfig = multipartConfig;
+    RequestContent(HttpServletRequestImpl request) {
+        this.request = request;
     }
 
-    String contentType() {
-        return exchange.requestHeaders().get(HttpHeaderNames.CONTENT_TYPE);
+    /** The encoding when none was set: the {@code Content-Type} charset, else the context's default (§3.12). */
+    static String implicitEncoding(HttpServletRequest request) {
+        String fromHeader = ContentTypes.charset(request.getContentType());
+        return fromHeader != null ? fromHeader : request.getServletContext().getRequestCharacterEncoding();
     }
 
-    long contentLength() {
-        String value = exchange.requestHeaders().get(HttpHeaderNames.CONTENT_LENGTH);
-        return value == null ? -1 : Long.parseLong(value);
+    /** The charset for parameters: the named one, else UTF-8 (§3.12); decoded leniently, only getReader refuses. */
+    static Charset lenientCharset(String name) {
+        try {
+            return charset(name);
+        } catch (UnsupportedEncodingException e) {
+            return StandardCharsets.UTF_8;
+        }
+    }
+
+    /** {@code getReader}'s charset: a named one the JVM lacks is the client's error (§3.12), never a silent UTF-8. */
+    private static Charset charset(String name) throws UnsupportedEncodingException {
+        if (name == null) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(name);
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw new UnsupportedEncodingException(name);
+        }
     }
 
     String characterEncoding() {
-        if (characterEncoding != null) {
-            return characterEncoding;
-        }
-        String fromHeader = ContentTypes.charset(contentType());
-        return fromHeader != null ? fromHeader : context.getRequestCharacterEncoding();
+        return characterEncoding != null ? characterEncoding : implicitEncoding(request);
     }
 
     /** §3.12: no effect once the body was read through a reader or as parameters. */
@@ -80,26 +79,8 @@ final class RequestContent {
         characterEncoding = env;
     }
 
-    /** The body's charset for parameters: request, then context default, then UTF-8 (Servlet 6.1 §3.12). */
     Charset charset() {
-        try {
-            return readerCharset();
-        } catch (UnsupportedEncodingException e) {
-            return StandardCharsets.UTF_8; // parameters are decoded leniently; only getReader refuses
-        }
-    }
-
-    /** {@code getReader}'s charset: a named one the JVM lacks is the client's error (§3.12), never a silent UTF-8. */
-    private Charset readerCharset() throws UnsupportedEncodingException {
-        String name = characterEncoding();
-        if (name == null) {
-            return StandardCharsets.UTF_8;
-        }
-        try {
-            return Charset.forName(name);
-        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw new UnsupportedEncodingException(name);
-        }
+        return lenientCharset(characterEncoding());
     }
 
     ServletInputStreamImpl inputStream() {
@@ -112,7 +93,8 @@ final class RequestContent {
     /** The stream, whoever reads it (the servlet, the form parser, the multipart parser). */
     ServletInputStreamImpl stream() {
         if (inputStream == null) {
-            inputStream = new ServletInputStreamImpl(exchange.body(), blockingTimeoutMillis, listenerExecutor);
+            inputStream = new ServletInputStreamImpl(request.exchange().body(), request.app().blockingTimeoutMillis(),
+                    request::listenerExecutor);
         }
         return inputStream;
     }
@@ -127,7 +109,7 @@ final class RequestContent {
             if (inputStream != null) {
                 throw new IllegalStateException("getInputStream() has already been called for this request");
             }
-            reader = new BufferedReader(new InputStreamReader(stream(), readerCharset()));
+            reader = new BufferedReader(new InputStreamReader(stream(), charset(characterEncoding())));
         }
         return reader;
     }
@@ -140,9 +122,17 @@ final class RequestContent {
     /** The parts, parsed on first use with the multipart config of the servlet then handling the request. */
     MultipartParts parts() {
         if (parts == null) {
-            parts = new MultipartParts(context, multipartConfig, contentType(), contentLength(), this::stream);
+            parts = new MultipartParts(request.getServletContext(), this::multipartConfig, request.getContentType(),
+                    request.getContentLengthLong(), this::stream);
         }
         return parts;
+    }
+
+    /** The multipart config of the servlet now handling the request, or null. */
+    private MultipartConfigElement multipartConfig() {
+        HttpServletMapping mapping = request.getHttpServletMapping();
+        ServletHolder holder = mapping == null ? null : request.app().servlet(mapping.getServletName());
+        return holder == null ? null : holder.getMultipartConfig();
     }
 
     /** Frees what the body holds past its servlet: a chunk in hand, the parts' temporary files. */

@@ -4,6 +4,7 @@ import dev.pronto.servlet.http.ContentTypes;
 import dev.pronto.container.RequestBodyException;
 import dev.pronto.servlet.multipart.MultipartParts;
 import dev.pronto.servlet.multipart.MultipartSizeException;
+import io.netty.handler.codec.http.HttpMethod;
 import jakarta.servlet.ServletException;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -19,18 +20,11 @@ import java.util.Map;
  */
 final class RequestParameters {
 
-    private final RequestContent content;
-    private final String query;
-    private final boolean post;
-    private final long maxFormSize;
+    private final HttpServletRequestImpl request;
     private Map<String, String[]> own;
 
-    /** @param query the query string the request arrived with, or null */
-    RequestParameters(RequestContent content, String query, boolean post, long maxFormSize) {
-        this.content = content;
-        this.query = query;
-        this.post = post;
-        this.maxFormSize = maxFormSize;
+    RequestParameters(HttpServletRequestImpl request) {
+        this.request = request;
     }
 
     /** True once parsed: the character encoding can no longer change (§3.12). */
@@ -54,21 +48,24 @@ final class RequestParameters {
             return own;
         }
         ParameterParser parser = new ParameterParser();
-        Charset charset = content.charset();
+        Charset charset = request.charset();
+        String query = request.requestQuery();
         if (query != null) {
             parser.addQueryString(query, charset);
         }
         RuntimeException failure = null;
-        if (isFormPost()) {
+        boolean post = HttpMethod.POST.equals(request.exchange().method());
+        if (post && isForm()) {
             try {
-                byte[] form = FormBodyReader.read(content.stream(), content.contentLength(), maxFormSize);
+                byte[] form = FormBodyReader.read(request.content().stream(), request.getContentLengthLong(),
+                        request.app().maxFormSize());
                 parser.addForm(form, 0, form.length, charset);
             } catch (IOException e) {
                 failure = new IllegalStateException("Cannot read the form parameters: " + e.getMessage(), e);
             }
         }
         Map<String, String[]> parsed = parser.toMap();
-        if (isMultipartPost()) {
+        if (post && isMultipart()) {
             try {
                 parsed = withMultipartFields(parsed, charset);
             } catch (MultipartSizeException e) {
@@ -82,16 +79,16 @@ final class RequestParameters {
         return own;
     }
 
-    /** §3.1.1: a POST with a form content type whose body was not already read by the servlet. */
-    private boolean isFormPost() {
-        return post && !content.streamTaken()
-                && ContentTypes.hasMediaType(content.contentType(), "application/x-www-form-urlencoded");
+    /** §3.1.1: a POST's form body is the parameters' unless the servlet already read the body. */
+    private boolean isForm() {
+        return ContentTypes.hasMediaType(request.getContentType(), "application/x-www-form-urlencoded")
+                && !request.content().streamTaken();
     }
 
     /** §3.2: a POST to a servlet with a multipart config also has its non-file parts as parameters. */
-    private boolean isMultipartPost() {
-        return post && MultipartParts.isFormData(content.contentType()) && content.partsAvailable()
-                && content.parts().isConfigured();
+    private boolean isMultipart() {
+        return MultipartParts.isFormData(request.getContentType()) && request.content().partsAvailable()
+                && request.content().parts().isConfigured();
     }
 
     /**
@@ -101,11 +98,11 @@ final class RequestParameters {
      * @throws MultipartSizeException when the field values together exceed {@code maxFormSize}
      */
     private Map<String, String[]> withMultipartFields(Map<String, String[]> queryParameters, Charset charset) {
-        MultipartParts parts = content.parts();
+        MultipartParts parts = request.content().parts();
         Map<String, List<String>> fields;
         try {
             parts.all(charset);
-            fields = parts.fields(charset, maxFormSize);
+            fields = parts.fields(charset, request.app().maxFormSize());
         } catch (MultipartSizeException e) {
             if (parts.failed()) {
                 return queryParameters;
