@@ -304,6 +304,10 @@ final class DescriptorApplier {
 
     /** The descriptor's security elements onto the bridge's model (Servlet 6.1 §13). */
     private void security(WebAppBuilder builder) {
+        if (xml.metadataComplete) {
+            // §13.4: with metadata-complete the descriptor's constraints are the whole truth, @ServletSecurity is ignored
+            builder.configure(app -> app.security().ignoreSecurityAnnotations(true));
+        }
         xml.securityConstraints.forEach(builder::securityConstraint);
         if (xml.loginConfig != null) {
             WebXml.LoginConfigDef login = xml.loginConfig;

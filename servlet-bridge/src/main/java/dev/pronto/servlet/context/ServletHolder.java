@@ -100,9 +100,12 @@ public final class ServletHolder extends RegistrationBase<Servlet> implements Se
         return app.security().descriptorPatterns(mappings);
     }
 
-    /** The security element for this servlet's mappings: set by the registration, else the class's annotation. */
+    /**
+     * The security element for this servlet's mappings: set by the registration, else the class's annotation (unless
+     * the application ignores security annotations: a metadata-complete descriptor).
+     */
     public ServletSecurityElement servletSecurity() {
-        if (servletSecurity != null) {
+        if (servletSecurity != null || app.security().securityAnnotationsIgnored()) {
             return servletSecurity;
         }
         ServletSecurity annotation = servletClass.getAnnotation(ServletSecurity.class);

@@ -3,6 +3,7 @@ package dev.pronto.servlet.dispatch;
 import dev.pronto.container.HttpExchange;
 import dev.pronto.servlet.context.WebApplication;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Iterator;
 
@@ -11,7 +12,8 @@ import java.util.Iterator;
  * container", whether or not the application asks for it — so a static file fetched with the session cookie keeps the
  * session alive and moves {@code getLastAccessedTime}. Looks the session up once at the start of a REQUEST dispatch,
  * only when the request can name one (the session cookie's name in a {@code Cookie} header, or a {@code ;jsessionid=}
- * in the target): a request without either pays one header lookup. Stateless; called on the request's thread.
+ * in the target): a request without either pays one header lookup and allocates nothing. Stateless; called on the
+ * request's thread.
  */
 final class RequestedSessionTouch {
 
@@ -25,8 +27,10 @@ final class RequestedSessionTouch {
     }
 
     private static boolean namesSession(HttpExchange exchange, WebApplication app) {
-        if (app.context().tracksSessionsByCookie()) {
-            Iterator<String> cookies = exchange.requestHeaders().valueStringIterator(HttpHeaderNames.COOKIE);
+        HttpHeaders headers = exchange.requestHeaders();
+        if (app.context().tracksSessionsByCookie() && headers.contains(HttpHeaderNames.COOKIE)) {
+            // contains() first: a request without cookies allocates nothing here
+            Iterator<String> cookies = headers.valueStringIterator(HttpHeaderNames.COOKIE);
             while (cookies.hasNext()) {
                 if (cookies.next().contains(app.sessionCookieConfig().getName())) {
                     return true;

@@ -29,6 +29,7 @@ public final class SecurityConfiguration {
     private boolean denyUncoveredHttpMethods;
     private LoginRateLimiter rateLimiter = LoginRateLimiter.defaults();
     private int maxSavedBody = DEFAULT_MAX_SAVED_BODY;
+    private volatile boolean securityAnnotationsIgnored;
 
     /** A servlet whose {@code @ServletSecurity} or {@code setServletSecurity} applies to its mappings. */
     public record ServletConstraints(String servletName, Collection<String> patterns, ServletSecurityElement element) {
@@ -70,6 +71,18 @@ public final class SecurityConfiguration {
     /** Failed-login rate limiting per remote address; {@code maxFailures <= 0} turns it off. */
     public void rateLimiter(LoginRateLimiter limiter) {
         this.rateLimiter = limiter;
+    }
+
+    /**
+     * Whether servlet classes' {@code @ServletSecurity} is ignored: a {@code metadata-complete} descriptor is the
+     * whole truth (Servlet 6.1 §8.1, §13.4); {@code setServletSecurity} still applies.
+     */
+    public void ignoreSecurityAnnotations(boolean ignore) {
+        this.securityAnnotationsIgnored = ignore;
+    }
+
+    public boolean securityAnnotationsIgnored() {
+        return securityAnnotationsIgnored;
     }
 
     /** Largest request body FORM saves to replay after the login (larger: 413). */
