@@ -8,16 +8,18 @@ import java.util.Locale;
  */
 public record LoginConfig(String authMethod, String realmName, String formLoginPage, String formErrorPage) {
 
-    /** The mechanisms Pronto implements ({@code CLIENT-CERT} needs TLS, which does not exist yet). */
+    /** The mechanisms Pronto implements ({@code CLIENT-CERT} needs a TLS port asking for client certificates). */
     public static final String BASIC = "BASIC";
     public static final String FORM = "FORM";
     public static final String DIGEST = "DIGEST";
+    public static final String CLIENT_CERT = "CLIENT-CERT";
 
     public LoginConfig {
         authMethod = authMethod == null ? BASIC : authMethod.trim().toUpperCase(Locale.ROOT);
-        if (!authMethod.equals(BASIC) && !authMethod.equals(FORM) && !authMethod.equals(DIGEST)) {
-            throw new IllegalArgumentException("auth-method " + authMethod + " is not supported (BASIC, FORM and "
-                    + "DIGEST are; CLIENT-CERT needs TLS)");
+        if (!authMethod.equals(BASIC) && !authMethod.equals(FORM) && !authMethod.equals(DIGEST)
+                && !authMethod.equals(CLIENT_CERT)) {
+            throw new IllegalArgumentException("auth-method " + authMethod + " is not supported (BASIC, FORM, "
+                    + "DIGEST and CLIENT-CERT are)");
         }
         realmName = realmName == null || realmName.isBlank() ? "Pronto" : realmName;
         if (authMethod.equals(FORM)) {

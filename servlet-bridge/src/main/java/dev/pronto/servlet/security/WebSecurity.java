@@ -36,6 +36,7 @@ public final class WebSecurity {
                 ? new FormAuthenticator(login, loginConfig, maxSavedBody) : null;
         this.authenticator = loginConfig == null ? null : switch (loginConfig.authMethod()) {
             case LoginConfig.FORM -> form;
+            case LoginConfig.CLIENT_CERT -> new ClientCertAuthenticator(login);
             case LoginConfig.DIGEST -> new DigestAuthenticator(login, loginConfig.realmName(),
                     new DigestNonces(DigestNonces.DEFAULT_MAX_NONCES, DigestNonces.DEFAULT_VALIDITY_SECONDS,
                             System::nanoTime));

@@ -1,0 +1,102 @@
+package dev.pronto.servlet.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.pronto.container.TlsConfig;
+import dev.pronto.container.TlsKeyMaterial;
+import dev.pronto.container.TlsTrustMaterial;
+import dev.pronto.servlet.Pronto;
+import dev.pronto.servlet.ProntoServer;
+import dev.pronto.servlet.security.SecurityConstraint.WebResourceCollection;
+import dev.pronto.testing.TestCertificates;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** CLIENT-CERT (Servlet 6.1 §13.6.4) over a real TLS socket: the certificate's subject is the realm's user. */
+class ClientCertAuthTest {
+
+    private static final TestCertificates CERTS = TestCertificates.get();
+    private ProntoServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private void start(Realm realm) throws Exception {
+        TlsConfig tls = TlsConfig.builder()
+                .key(TlsKeyMaterial.keyStore(CERTS.pkcs12("localhost"), null, TestCertificates.PASSWORD, null, null))
+                .trust(TlsTrustMaterial.trustStore(CERTS.pkcs12("client"), null, TestCertificates.PASSWORD))
+                .clientAuth(TlsConfig.ClientAuth.WANT)
+                .build();
+        server = Pronto.server()
+                .config(c -> c.port(0).host("127.0.0.1").tls(tls))
+                .webapp(app -> app.realm(realm)
+                        .loginConfig("CLIENT-CERT", null, null, null)
+                        .securityConstraint(SecurityConstraint.roles(WebResourceCollection.of("/admin/*"), "admin"))
+                        .servlet("/*", new WhoServlet()))
+                .start();
+    }
+
+    private HttpResponse<String> get(SSLContext context, String path) throws Exception {
+        HttpClient client = HttpClient.newBuilder().sslContext(context).version(HttpClient.Version.HTTP_1_1).build();
+        return client.send(HttpRequest.newBuilder(URI.create("https://localhost:" + server.securePort() + path))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void theCertificatesCommonNameIsTheUser() throws Exception {
+        start(InMemoryRealm.builder().user("test client", "unused", "admin").build());
+        HttpResponse<String> admin = get(CERTS.clientContext(true), "/admin/page");
+        assertEquals(200, admin.statusCode(), admin.body());
+        assertEquals("test client|CLIENT_CERT|true", admin.body());
+        assertEquals("test client|CLIENT_CERT|true", get(CERTS.clientContext(true), "/open").body(),
+                "known on unconstrained paths too");
+
+        HttpResponse<String> noCertificate = get(CERTS.clientContext(false), "/admin/page");
+        assertEquals(403, noCertificate.statusCode());
+        assertFalse(noCertificate.body().contains("test client"));
+        assertEquals("null|null|false", get(CERTS.clientContext(false), "/open").body());
+    }
+
+    @Test
+    void aCertificateTheRealmDoesNotKnowIsRefused() throws Exception {
+        start(InMemoryRealm.builder().user("someone else", "pw", "admin").build());
+        assertEquals(403, get(CERTS.clientContext(true), "/admin/page").statusCode());
+    }
+
+    @Test
+    void theDistinguishedNameIsAskedForFirst() throws Exception {
+        start(InMemoryRealm.builder().user("CN=test client", "unused", "admin").build());
+        assertEquals("CN=test client|CLIENT_CERT|true", get(CERTS.clientContext(true), "/admin/x").body());
+    }
+
+    @Test
+    void commonNameOfADistinguishedName() {
+        assertEquals("alice", ClientCertAuthenticator.commonName("CN=alice,OU=Staff,O=Example"));
+        assertEquals("a, b", ClientCertAuthenticator.commonName("CN=a\\, b,O=Example"));
+        assertNull(ClientCertAuthenticator.commonName("O=Example"));
+    }
+
+    /** Answers who the request's user is, its auth type and whether it is an admin. */
+    static final class WhoServlet extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            resp.getWriter().write(req.getRemoteUser() + "|" + req.getAuthType() + "|" + req.isUserInRole("admin"));
+        }
+    }
+}
