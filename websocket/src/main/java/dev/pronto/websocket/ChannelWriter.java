@@ -32,7 +32,7 @@ final class ChannelWriter extends Writer {
     @Override
     public void write(ByteBuffer buffer, CompletionHandler<ByteBuffer> completionHandler) {
         UpgradedChannel ch = channel;
-        if (closed || ch == null) {
+        if (closed || ch == null || ch.eventLoop().isShuttingDown()) {
             completionHandler.failed(new ClosedChannelException());
             return;
         }
