@@ -40,6 +40,9 @@ public interface UpgradedChannel {
     /** Closes the connection once what was written has been flushed. */
     void close();
 
+    /** Closes the connection at once, dropping what was not sent (a peer that stopped reading). */
+    void abort();
+
     boolean isOpen();
 
     InetSocketAddress remoteAddress();

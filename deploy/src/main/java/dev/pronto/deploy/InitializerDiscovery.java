@@ -42,7 +42,7 @@ final class InitializerDiscovery {
     static Map<ServletContainerInitializer, Set<Class<?>>> discover(List<Path> orderedJars, Path classesDir,
                                                                    ClassLoader loader, ClassIndex index)
             throws IOException {
-        Set<String> names = new LinkedHashSet<>();
+        Set<String> names = new LinkedHashSet<>(containerModules(loader));
         for (Path jar : orderedJars) {
             try (JarFile file = new JarFile(jar.toFile(), false)) {
                 JarEntry entry = file.getJarEntry(SERVICE);
@@ -65,6 +65,28 @@ final class InitializerDiscovery {
             initializers.put(initializer, handledTypes(initializer, loader, index));
         }
         return initializers;
+    }
+
+    /**
+     * Pronto's own optional modules on the container's class path (e.g. {@code pronto-websocket}) bring initializers
+     * every application gets, as a container's own ones (Tomcat's {@code WsSci}); they run first, before the WAR's.
+     */
+    private static List<String> containerModules(ClassLoader loader) throws IOException {
+        List<String> names = new ArrayList<>();
+        ClassLoader container = loader.getParent();
+        if (container == null) {
+            return names;
+        }
+        for (java.net.URL url : java.util.Collections.list(container.getResources(SERVICE))) {
+            try (InputStream in = url.openStream()) {
+                for (String name : serviceNames(in)) {
+                    if (name.startsWith("dev.pronto.")) {
+                        names.add(name);
+                    }
+                }
+            }
+        }
+        return names;
     }
 
     /** A services file: one class name a line, {@code #} starts a comment (java.util.ServiceLoader's format). */

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * The class loader of one web application (Servlet 6.1 §10.7.2): {@code WEB-INF/classes}, then the jars of
  * {@code WEB-INF/lib}, searched before the container's loader, except for the JDK's classes, the Servlet API
- * ({@code jakarta.servlet.*}) and Pronto's own ({@code dev.pronto.*}), which always come from the container so that
+ * ({@code jakarta.servlet.*}), the WebSocket API when the container has it ({@code jakarta.websocket.*}: the endpoint
+ * annotations must be the container's) and Pronto's own ({@code dev.pronto.*}), which always come from the container so that
  * a WAR can neither replace nor duplicate them. Resources likewise. Closing it closes every jar it opened.
  * Thread-safe (parallel capable).
  */
@@ -23,7 +24,9 @@ public final class WebAppClassLoader extends URLClassLoader {
 
     private static final String SERVICES = "META-INF/services/";
     /** jakarta.el: a JSP engine's EL and the pages' must be one (a WAR's own copy serves when the container has none). */
-    private static final String[] CONTAINER_PACKAGES = {"java.", "jakarta.servlet.", "jakarta.el.", "dev.pronto."};
+    private static final String[] CONTAINER_PACKAGES = {
+        "java.", "jakarta.servlet.", "jakarta.el.", "jakarta.websocket.", "dev.pronto.",
+    };
 
     private final ClassLoader platform = ClassLoader.getPlatformClassLoader();
     private final String name;

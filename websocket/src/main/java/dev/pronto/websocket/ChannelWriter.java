@@ -2,10 +2,12 @@ package dev.pronto.websocket;
 
 import dev.pronto.container.UpgradedChannel;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
+import java.util.concurrent.TimeUnit;
 import org.glassfish.tyrus.spi.CompletionHandler;
 import org.glassfish.tyrus.spi.Writer;
 
@@ -32,7 +34,7 @@ final class ChannelWriter extends Writer {
     @Override
     public void write(ByteBuffer buffer, CompletionHandler<ByteBuffer> completionHandler) {
         UpgradedChannel ch = channel;
-        if (closed || ch == null) {
+        if (closed || ch == null || !ch.isOpen() || ch.eventLoop().isShuttingDown()) {
             completionHandler.failed(new ClosedChannelException());
             return;
         }
@@ -41,18 +43,28 @@ final class ChannelWriter extends Writer {
                 awaitWritable(ch);
             } catch (IOException e) {
                 completionHandler.failed(e);
-                ch.close();
+                ch.abort();
                 return;
             }
         }
         // The buffer is Tyrus's and not touched after the write completes; wrapping avoids a copy.
-        ch.write(Unpooled.wrappedBuffer(buffer), true).addListener(f -> {
+        ChannelFuture written = ch.write(Unpooled.wrappedBuffer(buffer), true);
+        written.addListener(f -> {
             if (f.isSuccess()) {
                 completionHandler.completed(buffer);
             } else {
                 completionHandler.failed(f.cause());
             }
         });
+        if (!ch.isWritable() && sendTimeoutMillis > 0) {
+            // Above the mark: this write may never leave if the client stopped reading. A blocking sender waits on
+            // it, so it must fail in time: the connection is closed, which fails every pending write.
+            ch.eventLoop().schedule(() -> {
+                if (!written.isDone()) {
+                    ch.abort();
+                }
+            }, sendTimeoutMillis, TimeUnit.MILLISECONDS);
+        }
     }
 
     private void awaitWritable(UpgradedChannel ch) throws IOException {

@@ -62,9 +62,11 @@ public final class ProntoServerContainer extends TyrusServerContainer {
     }
 
     private TyrusWebSocketEngine newEngine() {
-        // A frame above the limit is refused by FrameSizeGuard (1009) before it reaches Tyrus's buffer, which holds
-        // one whole frame and its header; a message above it is refused by the session's buffer limits (1009).
-        return TyrusWebSocketEngine.builder(this).incomingBufferSize(settings.maxMessageSize() + 14).build();
+        // A frame above the limit is refused by FrameHeaderGuard (1009) before it reaches Tyrus's buffer, which then
+        // holds at most an incomplete frame plus one slice of a read (TyrusChannelConnection.handleInSlices); a
+        // message above the limit is refused by the session's buffer limits (1009).
+        int frame = TyrusChannelConnection.maxFrameBytes(settings.maxMessageSize());
+        return TyrusWebSocketEngine.builder(this).incomingBufferSize(2 * frame).build();
     }
 
     /**

@@ -28,7 +28,8 @@ final class TyrusChannelConnection implements UpgradedProtocol {
     private final ChannelWriter writer;
     private final ClassLoader loader;
     private final AtomicLong pendingBytes = new AtomicLong();
-    private final FrameSizeGuard frameSizeGuard;
+    private final FrameHeaderGuard frameGuard;
+    private final int maxFrame;
     private volatile UpgradedChannel channel;
     private volatile boolean paused;
     /** Created on the serial worker (it calls the endpoint's onOpen); read there only. */
@@ -38,10 +39,16 @@ final class TyrusChannelConnection implements UpgradedProtocol {
     TyrusChannelConnection(WebSocketEngine.UpgradeInfo upgradeInfo, Executor serial, long sendTimeoutMillis,
                            int maxMessageSize, ClassLoader loader) {
         this.upgradeInfo = upgradeInfo;
-        this.frameSizeGuard = new FrameSizeGuard(maxMessageSize);
+        this.frameGuard = new FrameHeaderGuard(maxMessageSize);
+        this.maxFrame = maxFrameBytes(maxMessageSize);
         this.serial = serial;
         this.loader = loader;
         this.writer = new ChannelWriter(sendTimeoutMillis);
+    }
+
+    /** A whole frame of the largest payload accepted, with its longest header (RFC 6455 §5.2). */
+    static int maxFrameBytes(int maxMessageSize) {
+        return maxMessageSize + 14;
     }
 
     @Override
@@ -71,17 +78,35 @@ final class TyrusChannelConnection implements UpgradedProtocol {
                 if (connection == null || closed) {
                     return;
                 }
-                if (frameSizeGuard.accept(copy)) {
-                    connection.getReadHandler().handle(copy);
-                } else {
-                    closed = true;
-                    connection.close(new CloseReason(CloseReason.CloseCodes.TOO_BIG, "frame too large"));
-                    channel.close();
+                switch (frameGuard.check(copy)) {
+                    case OK -> handleInSlices(copy);
+                    case TOO_BIG -> refuse(CloseReason.CloseCodes.TOO_BIG, "frame too large");
+                    case UNMASKED -> refuse(CloseReason.CloseCodes.PROTOCOL_ERROR, "unmasked client frame");
                 }
             } finally {
                 consumed(n);
             }
         });
+    }
+
+    /**
+     * Worker: Tyrus refuses a read that, with the incomplete frame it keeps, exceeds its incoming buffer; the guard
+     * bounds a frame to {@code maxFrame}, so slices of that size always fit a buffer of twice it.
+     */
+    private void handleInSlices(ByteBuffer bytes) {
+        while (bytes.hasRemaining() && !closed) {
+            int end = Math.min(bytes.limit(), bytes.position() + maxFrame);
+            ByteBuffer slice = bytes.duplicate().limit(end);
+            bytes.position(end);
+            connection.getReadHandler().handle(slice);
+        }
+    }
+
+    /** Worker: the client broke a rule the guard checks; the endpoint's onClose sees the same code. */
+    private void refuse(CloseReason.CloseCode code, String why) {
+        closed = true;
+        connection.close(new CloseReason(code, why));
+        channel.close();
     }
 
     /** Worker: resumes reading once the worker caught up (below half the mark). */

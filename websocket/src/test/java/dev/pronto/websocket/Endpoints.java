@@ -39,6 +39,32 @@ final class Endpoints {
         }
     }
 
+    static final LinkedBlockingQueue<Object> floodResults = new LinkedBlockingQueue<>();
+
+    /** On "go", sends 64 KiB messages until a send fails (the client does not read), then reports how many it sent. */
+    @ServerEndpoint("/flood")
+    public static final class Flood {
+        @OnMessage
+        public void go(String message, Session session) {
+            String chunk = "f".repeat(64 * 1024);
+            int sent = 0;
+            try {
+                while (sent < 100_000) {
+                    session.getBasicRemote().sendText(chunk);
+                    sent++;
+                }
+                floodResults.add("never stopped");
+            } catch (Exception e) {
+                floodResults.add(sent);
+            }
+        }
+
+        @OnClose
+        public void close(CloseReason reason) {
+            serverCloseCodes.add(reason.getCloseCode().getCode());
+        }
+    }
+
     /** A chat line, decoded from and encoded to {@code user:text}. */
     public record Line(String user, String text) {
     }

@@ -223,6 +223,11 @@ final class Http1UpgradedConnection extends ChannelInboundHandlerAdapter impleme
     }
 
     @Override
+    public void abort() {
+        ctx.channel().close();
+    }
+
+    @Override
     public boolean isOpen() {
         return state != State.CLOSED && ctx.channel().isActive();
     }

@@ -85,6 +85,19 @@ class ServletUpgradeTest {
         }
     }
 
+    @Test
+    void anIdleUpgradedConnectionIsClosedAfterTheServersIdleTimeout() throws Exception {
+        try (dev.pronto.servlet.ProntoServer server = dev.pronto.servlet.Pronto.server()
+                .config(c -> c.port(0).host("127.0.0.1").ioThreads(1).idleTimeout(java.time.Duration.ofMillis(300)))
+                .webapp(app -> app.servlet("/echo", new UpgradingServlet()))
+                .start();
+             RawHttpConnection c = RawHttpConnection.open(server.port()).timeout(10000)) {
+            c.send(UPGRADE_REQUEST);
+            assertEquals(101, c.read(true).status());
+            assertEquals(-1, c.inputStream().read(), "closed by the idle timeout");
+        }
+    }
+
     private static String readExactly(InputStream in, int n) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         while (out.size() < n) {

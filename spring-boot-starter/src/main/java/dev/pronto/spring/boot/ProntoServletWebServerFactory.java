@@ -42,6 +42,7 @@ public class ProntoServletWebServerFactory extends AbstractConfigurableWebServer
     private final ServletWebServerSettings settings = new ServletWebServerSettings();
     private final List<Consumer<ServerConfig.Builder>> serverCustomizers = new ArrayList<>();
     private final List<Consumer<WebAppBuilder>> webAppCustomizers = new ArrayList<>();
+    private final List<jakarta.servlet.ServletContainerInitializer> firstInitializers = new ArrayList<>();
     private RequestExecutor.Kind executorKind = RequestExecutor.Kind.AUTO;
     private int maxConcurrency;
     private int maxHttpRequestHeaderSize = -1;
@@ -89,6 +90,18 @@ public class ProntoServletWebServerFactory extends AbstractConfigurableWebServer
 
     List<Consumer<WebAppBuilder>> webAppCustomizers() {
         return webAppCustomizers;
+    }
+
+    /**
+     * A container initializer that runs before Boot's own ({@code ServletContextInitializer} beans), e.g. the
+     * WebSocket one, whose {@code ServerContainer} attribute must exist before any application code looks for it.
+     */
+    public void addInitializerFirst(jakarta.servlet.ServletContainerInitializer initializer) {
+        firstInitializers.add(Objects.requireNonNull(initializer));
+    }
+
+    List<jakarta.servlet.ServletContainerInitializer> firstInitializers() {
+        return firstInitializers;
     }
 
     /** The threads that run servlet code, and how many requests may run at once ({@code <= 0}: Pronto's default). */

@@ -61,6 +61,7 @@ final class WebAppConfigurer {
         Session session = settings.getSession();
         Cookie.SameSite sessionSameSite = session == null ? null : session.getCookie().getSameSite();
         List<CookieSameSiteSupplier> sameSiteSuppliers = new ArrayList<>(settings.getCookieSameSiteSuppliers());
+        factory.firstInitializers().forEach(app::initializer);
         app.initializer(new BootInitializers(initializers, sameSiteSuppliers, sessionSameSite));
         for (String listener : settings.getWebListenerClassNames()) {
             app.configure(web -> web.addListener(declaredListener(web, listener)));

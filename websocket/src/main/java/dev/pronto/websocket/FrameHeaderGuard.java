@@ -3,11 +3,14 @@ package dev.pronto.websocket;
 import java.nio.ByteBuffer;
 
 /**
- * Reads only the frame headers of the client's byte stream (RFC 6455 §5.2) to refuse a frame whose declared payload
- * is above the limit before any of it is buffered: such a frame gets close 1009 (§7.4.1) instead of the engine's
- * buffer overflow. One connection's reading worker.
+ * Reads only the frame headers of the client's byte stream (RFC 6455 §5.2) for what the engine does not enforce: a
+ * frame whose declared payload is above the limit is refused before any of it is buffered (close 1009, §7.4.1), and
+ * an unmasked client frame is refused (close 1002, §5.1). One connection's reading worker.
  */
-final class FrameSizeGuard {
+final class FrameHeaderGuard {
+
+    /** What the guard makes of the bytes so far. */
+    enum Verdict { OK, TOO_BIG, UNMASKED }
 
     private static final int MAX_HEADER = 14;
 
@@ -16,12 +19,12 @@ final class FrameSizeGuard {
     private int headerLength;
     private long payloadLeft;
 
-    FrameSizeGuard(long maxPayload) {
+    FrameHeaderGuard(long maxPayload) {
         this.maxPayload = maxPayload;
     }
 
-    /** Follows the frames in {@code bytes} (not consuming them); false once a frame declares too large a payload. */
-    boolean accept(ByteBuffer bytes) {
+    /** Follows the frames in {@code bytes} (not consuming them); anything but OK ends the connection. */
+    Verdict check(ByteBuffer bytes) {
         int pos = bytes.position();
         int limit = bytes.limit();
         while (pos < limit) {
@@ -32,17 +35,20 @@ final class FrameSizeGuard {
                 continue;
             }
             header[headerLength++] = bytes.get(pos++);
+            if (headerLength == 2 && (header[1] & 0x80) == 0) {
+                return Verdict.UNMASKED;
+            }
             if (headerLength < headerSize()) {
                 continue;
             }
             long length = payloadLength();
             headerLength = 0;
             if (length < 0 || length > maxPayload) {
-                return false;
+                return Verdict.TOO_BIG;
             }
             payloadLeft = length;
         }
-        return true;
+        return Verdict.OK;
     }
 
     /** Base 2 bytes, then 2 or 8 bytes of extended length, then the 4-byte masking key when MASK is set. */
