@@ -200,6 +200,12 @@ public final class WebApplication {
         }
     }
 
+    /** Whether the session store waits on I/O (a shared store): then no request of this application runs inline. */
+    public boolean sessionStoreBlocks() {
+        SessionStore store = sessionStore;
+        return store != null && store.blocking();
+    }
+
     /**
      * Keeps sessions across a restart in {@code directory} (Tomcat's {@code StandardManager}; Boot's
      * {@code server.servlet.session.persistent}); {@code null} (default) keeps them in memory only.

@@ -75,7 +75,7 @@ final class TargetResolver {
             async &= filter.isAsyncSupported();
         }
         // a session store that waits on I/O (Redis) may be called by any servlet: none runs on the event loop then
-        boolean inline = servlet.isNonBlocking() && !app.sessions().blocking();
+        boolean inline = servlet.isNonBlocking() && !app.sessionStoreBlocks();
         return new RequestTarget(mapping, chain.toArray(new FilterHolder[0]), async, inline);
     }
 

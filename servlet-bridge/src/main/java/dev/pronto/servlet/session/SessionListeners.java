@@ -15,8 +15,8 @@ import java.util.function.Consumer;
 
 /**
  * The session listeners of one context, registered by the ServletContext and fired by the session code.
- * Thread-safe (copy-on-write lists). {@code HttpSessionActivationListener} is not used: sessions never
- * leave this JVM, so they are never passivated or activated.
+ * Thread-safe (copy-on-write lists). {@code HttpSessionActivationListener}s are attributes, told directly by
+ * {@link SessionPersistence} and {@link SharedSessionStore} when a session leaves or enters this JVM.
  *
  * <p>A listener that throws ends the notification of that event and the exception reaches the caller,
  * so one raised under a servlet's call reaches the error page mechanism (Servlet 6.1 §11.6).

@@ -312,9 +312,4 @@ public final class SessionManager implements AutoCloseable {
     public void requestEnded(HttpSessionImpl session) {
         store.requestEnded(session);
     }
-
-    /** Whether the store waits on I/O, so that requests must not run inline on the event loop. */
-    public boolean blocking() {
-        return store.blocking();
-    }
 }
