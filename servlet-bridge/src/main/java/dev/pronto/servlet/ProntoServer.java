@@ -121,6 +121,9 @@ public final class ProntoServer implements AutoCloseable {
         ServletBridge bridge = new ServletBridge(deployments, executor, RequestPathNormalizer.STRICT, accessLog);
         server = Server.create(config, bridge, counters).start();
         for (WebApplication app : apps) {
+            if (app.webSecurity() != null) {
+                app.webSecurity().securePort(server.securePort());
+            }
             if (app.state() == WebApplication.State.INITIALIZED) {
                 app.startServlets();
             }

@@ -23,6 +23,8 @@ public final class WebSecurity {
     private final Set<String> declaredRoles;
     private final boolean denyUncovered;
     private final Map<String, Map<String, String>> roleRefs;
+    /** Where CONFIDENTIAL redirects (§13.8.3): the server's TLS port once bound, else -1. */
+    private volatile int securePort = -1;
 
     WebSecurity(ConstraintMap constraints, LoginConfig loginConfig, RealmLogin login, Set<String> declaredRoles,
                 boolean denyUncovered, Map<String, Map<String, String>> roleRefs, int maxSavedBody) {
@@ -92,15 +94,44 @@ public final class WebSecurity {
             }
         }
         if (access.confidential() && !request.isSecure()) {
-            // §13.8.3 rule 1 would redirect to the secure port; there is no TLS connector yet
-            response.sendError(HttpServletResponse.SC_FORBIDDEN,
-                    "CONFIDENTIAL transport-guarantee: this resource needs TLS, which this server does not offer");
+            refuseCleartext(request, response);
             return null;
         }
         if (access.needsAuthentication() && !authenticated(request, state, response, access)) {
             return null;
         }
         return form != null ? FormAuthenticator.replay(request) : request;
+    }
+
+    /** The server's bound TLS port, given once the server is bound; -1 when it serves no TLS. */
+    public void securePort(int port) {
+        securePort = port;
+    }
+
+    /**
+     * §13.8.3 rule 1: a CONFIDENTIAL resource asked for in cleartext is redirected to the same URL on the TLS port
+     * (302, as Tomcat's redirect port does); without TLS it is refused with a reason.
+     */
+    private void refuseCleartext(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        int port = securePort;
+        if (port <= 0) {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN,
+                    "CONFIDENTIAL transport-guarantee: this resource needs TLS, which this server does not offer");
+            return;
+        }
+        String host = request.getServerName();
+        if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
+            host = '[' + host + ']'; // an IPv6 literal (RFC 3986 §3.2.2)
+        }
+        StringBuilder url = new StringBuilder("https://").append(host);
+        if (port != 443) {
+            url.append(':').append(port);
+        }
+        url.append(request.getRequestURI());
+        if (request.getQueryString() != null) {
+            url.append('?').append(request.getQueryString());
+        }
+        response.sendRedirect(url.toString());
     }
 
     /** §13.8.3 rule 2: 401 (a challenge) without a user, 403 for a user in none of the permitted roles. */

@@ -9,7 +9,10 @@ import dev.pronto.container.TlsTrustMaterial;
 import dev.pronto.container.Transport;
 import dev.pronto.servlet.Pronto;
 import dev.pronto.servlet.ProntoServer;
+import dev.pronto.servlet.security.SecurityConstraint;
+import dev.pronto.servlet.security.SecurityConstraint.WebResourceCollection;
 import dev.pronto.testing.TestCertificates;
+import jakarta.servlet.annotation.ServletSecurity.TransportGuarantee;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,6 +27,7 @@ import java.util.Collections;
 import java.util.List;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -71,7 +75,10 @@ class TlsServletTest {
                 .build();
         server = Pronto.server()
                 .config(c -> c.port(0).host("127.0.0.1").ioThreads(2).transport(transport).tls(tls).httpPort(0))
-                .webapp(app -> app.servlet("/security", new SecurityServlet()))
+                .webapp(app -> app.servlet("/security", new SecurityServlet())
+                        .servlet("/tls-only/*", new SecurityServlet())
+                        .securityConstraint(SecurityConstraint.permitAll(WebResourceCollection.of("/tls-only/*"))
+                                .transport(TransportGuarantee.CONFIDENTIAL)))
                 .start();
     }
 
@@ -110,5 +117,23 @@ class TlsServletTest {
             server.close();
             server = null;
         }
+    }
+
+    /** Servlet 6.1 §13.8.3: a CONFIDENTIAL resource asked for on the cleartext port is redirected to the TLS port. */
+    @Test
+    void confidentialResourceOnTheCleartextPortRedirectsToTheTlsPort() throws Exception {
+        start(Transport.NIO, TlsConfig.Provider.JDK);
+        HttpClient client = HttpClient.newBuilder().sslContext(CERTS.clientContext(false))
+                .version(HttpClient.Version.HTTP_1_1).build();
+        HttpResponse<String> cleartext = client.send(HttpRequest.newBuilder(URI.create(
+                "http://localhost:" + server.httpPort() + "/tls-only/x?a=1")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, cleartext.statusCode());
+        String location = cleartext.headers().firstValue("location").orElseThrow();
+        assertEquals("https://localhost:" + server.port() + "/tls-only/x?a=1", location);
+
+        HttpResponse<String> secure = client.send(HttpRequest.newBuilder(URI.create(location)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, secure.statusCode());
     }
 }
