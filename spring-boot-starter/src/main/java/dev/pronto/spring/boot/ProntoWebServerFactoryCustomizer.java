@@ -49,6 +49,7 @@ public class ProntoWebServerFactoryCustomizer
             factory.setHttpPort(pronto.getHttpPort());
         }
         factory.setAccessLog(pronto.getAccesslog().toConfig());
+        factory.setHttp2Settings(pronto.getHttp2().toConfig());
         factory.addServerCustomizers(this::customizeServer);
     }
 
