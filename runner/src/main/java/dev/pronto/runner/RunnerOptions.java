@@ -7,13 +7,13 @@ import java.util.List;
 /**
  * The runner's command line: WAR files or directories, {@code --port N} (default 8080, 0 picks a free port) and
  * {@code --threads N} (I/O event loops, default the available processors), {@code --users FILE} (the users and
- * roles the applications' security constraints check, a {@code UserFileRealm} properties file; none by default).
- * Immutable.
+ * roles the applications' security constraints check, a {@code UserFileRealm} properties file; none by default),
+ * {@code --http2} (h2c with prior knowledge on the port). Immutable.
  */
-public record RunnerOptions(List<Path> wars, int port, int threads, Path users) {
+public record RunnerOptions(List<Path> wars, int port, int threads, Path users, boolean http2) {
 
     static final String USAGE = "Usage: java -jar pronto-runner.jar app.war [other.war ...] [--port N] [--threads N]"
-            + " [--users FILE]";
+            + " [--users FILE] [--http2]";
 
     /** Parses {@code args}; a mistake throws {@link IllegalArgumentException} with a message for the user. */
     public static RunnerOptions parse(String... args) {
@@ -21,10 +21,12 @@ public record RunnerOptions(List<Path> wars, int port, int threads, Path users) 
         int port = 8080;
         int threads = Runtime.getRuntime().availableProcessors();
         Path users = null;
+        boolean http2 = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = number(args, ++i, "--port", 0, 65535);
                 case "--threads" -> threads = number(args, ++i, "--threads", 1, 1024);
+                case "--http2" -> http2 = true;
                 case "--users" -> {
                     if (++i >= args.length) {
                         throw new IllegalArgumentException("--users needs a file. " + USAGE);
@@ -42,7 +44,7 @@ public record RunnerOptions(List<Path> wars, int port, int threads, Path users) 
         if (wars.isEmpty()) {
             throw new IllegalArgumentException("No WAR given. " + USAGE);
         }
-        return new RunnerOptions(List.copyOf(wars), port, threads, users);
+        return new RunnerOptions(List.copyOf(wars), port, threads, users, http2);
     }
 
     private static int number(String[] args, int i, String option, int min, int max) {
