@@ -4,6 +4,7 @@ import dev.pronto.container.connection.ConnectionRegistry;
 import dev.pronto.container.connection.ConnectionSettings;
 import dev.pronto.container.tls.TlsEndpoint;
 import dev.pronto.container.connection.EngineCounters;
+import dev.pronto.container.http2.Http2ServerSettings;
 import dev.pronto.container.transport.Http1ChannelInitializer;
 import dev.pronto.container.transport.PortClashProbe;
 import dev.pronto.container.transport.TransportSupport;
@@ -79,20 +80,22 @@ public final class Server implements AutoCloseable {
         }
         long startNanos = System.nanoTime();
         // key material first: a bad key store fails the start before any thread or socket exists
-        tls = config.tls() == null ? null : TlsEndpoint.start(config.tls());
+        tls = config.tls() == null ? null : TlsEndpoint.start(config.tls(), config.http2().enabled());
         transport = TransportSupport.choose(config.transport());
         group = new MultiThreadIoEventLoopGroup(config.ioThreads(), new DefaultThreadFactory("pronto-io"),
                 transport.ioHandlerFactory());
         registry = new ConnectionRegistry(config.maxConnections(), counters);
         ConnectionSettings settings = new ConnectionSettings(config, handler, registry);
+        Http2ServerSettings http2 = config.http2().enabled()
+                ? new Http2ServerSettings(config, handler, registry, counters) : null;
         int port = config.port();
         int mainChannels = 0;
         try {
-            boundAddress = bind(new Http1ChannelInitializer(config, settings, tls), port);
+            boundAddress = bind(new Http1ChannelInitializer(config, settings, tls, http2), port);
             mainChannels = serverChannels.size();
             if (config.httpPort() >= 0) {
                 port = config.httpPort();
-                boundHttpAddress = bind(new Http1ChannelInitializer(config, settings, null), port);
+                boundHttpAddress = bind(new Http1ChannelInitializer(config, settings, null, http2), port);
             }
         } catch (IOException | RuntimeException e) {
             // reuse-port binds one socket per loop: those bound before the failure must not stay open
@@ -104,11 +107,12 @@ public final class Server implements AutoCloseable {
             throw translateBindFailure(e, port);
         }
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
-        log.info("Pronto listening on {}{} ({} transport: {}; {} I/O threads{}{}) in {} ms", describeBound(),
+        log.info("Pronto listening on {}{} ({} transport: {}; {} I/O threads{}{}{}) in {} ms", describeBound(),
                 boundHttpAddress == null ? "" : " and http " + boundHttpAddress,
                 transport.transport().name().toLowerCase(), transport.reason(), config.ioThreads(),
                 mainChannels > 1 ? ", SO_REUSEPORT x" + mainChannels : "",
-                tls == null ? "" : "; TLS: " + tls.describe(), millis);
+                tls == null ? "" : "; TLS: " + tls.describe(),
+                http2 == null ? "" : tls == null ? "; HTTP/2: h2c" : "; HTTP/2: h2 by ALPN", millis);
         return this;
     }
 

@@ -31,6 +31,8 @@ import java.util.Objects;
  * @param tls               TLS on {@code port} (HTTPS); {@code null} for cleartext HTTP
  * @param httpPort          with {@code tls}, a second, cleartext HTTP port of the same server (0 picks a free one,
  *                          read it back with {@link Server#httpPort()}); {@code -1} (default) for none
+ * @param http2             HTTP/2 (h2 by ALPN on the TLS port, h2c on a cleartext one) and its settings;
+ *                          {@link Http2Config#DISABLED} by default
  */
 public record ServerConfig(
         String host,
@@ -52,7 +54,8 @@ public record ServerConfig(
         long maxFormSize,
         boolean allowTrace,
         TlsConfig tls,
-        int httpPort) {
+        int httpPort,
+        Http2Config http2) {
 
     /** Tomcat's {@code maxPostSize} default: 2 MiB. */
     public static final long DEFAULT_MAX_FORM_SIZE = 2L * 1024 * 1024;
@@ -62,6 +65,7 @@ public record ServerConfig(
         Objects.requireNonNull(headTimeout, "headTimeout");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(blockingTimeout, "blockingTimeout");
+        Objects.requireNonNull(http2, "http2");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
@@ -133,6 +137,7 @@ public record ServerConfig(
         private boolean allowTrace;
         private TlsConfig tls;
         private int httpPort = -1;
+        private Http2Config http2 = Http2Config.DISABLED;
 
         Builder() {
         }
@@ -158,6 +163,7 @@ public record ServerConfig(
             allowTrace = c.allowTrace;
             tls = c.tls;
             httpPort = c.httpPort;
+            http2 = c.http2;
         }
 
         public Builder host(String host) { this.host = host; return this; }
@@ -183,10 +189,15 @@ public record ServerConfig(
         /** A second, cleartext port next to the TLS one; -1 (default) for none. */
         public Builder httpPort(int httpPort) { this.httpPort = httpPort; return this; }
 
+        /** HTTP/2 and its settings; {@link Http2Config#DISABLED} (default) speaks HTTP/1.1 only. */
+        public Builder http2(Http2Config http2) { this.http2 = http2; return this; }
+        /** Turns HTTP/2 on or off, keeping the other HTTP/2 settings. */
+        public Builder http2(boolean enabled) { this.http2 = http2.toBuilder().enabled(enabled).build(); return this; }
+
         public ServerConfig build() {
             return new ServerConfig(host, port, ioThreads, transport, reusePort, backlog, tcpNoDelay, serverHeader,
                     maxUriLength, maxHeaderSize, maxBodySize, maxPipelined, maxConnections, headTimeout,
-                    idleTimeout, blockingTimeout, maxFormSize, allowTrace, tls, httpPort);
+                    idleTimeout, blockingTimeout, maxFormSize, allowTrace, tls, httpPort, http2);
         }
     }
 }

@@ -99,8 +99,6 @@ final class DescriptorApplier {
         if (xml.responseCharacterEncoding != null) {
             builder.responseCharacterEncoding(xml.responseCharacterEncoding);
         }
-        // deny-uncovered-http-methods (§13.8.4) only changes what security constraints leave uncovered; without
-        // constraints (a WAR that has them is refused or answered 501) no method is uncovered, so nothing to do.
     }
 
     private void servlets(WebApplication app) {

@@ -56,7 +56,8 @@ public final class ProntoRunner {
      * @throws Exception the first failure (with the WAR it concerns); nothing is left running
      */
     public static ProntoServer start(RunnerOptions options) throws Exception {
-        ProntoServer.Builder builder = Pronto.server().config(c -> c.port(options.port()).ioThreads(options.threads()));
+        ProntoServer.Builder builder = Pronto.server().config(c -> c.port(options.port()).ioThreads(options.threads())
+                .http2(options.http2()));
         List<Long> assemblyMillis = new ArrayList<>();
         // one realm for every application, as a Tomcat engine's realm: passwords hashed (PBKDF2), see the README
         dev.pronto.servlet.security.Realm realm = options.users() == null ? null

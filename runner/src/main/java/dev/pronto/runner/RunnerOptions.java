@@ -10,13 +10,14 @@ import java.util.List;
  * roles the applications' security constraints check, a {@code UserFileRealm} properties file; none by default),
  * {@code --session-store URI} ({@code memory}, the default, or {@code redis://host:port} to share sessions between
  * instances), {@code --trusted-proxies LIST} (comma-separated addresses or CIDR blocks whose {@code Forwarded} /
- * {@code X-Forwarded-*} headers are applied; none by default). Immutable.
+ * {@code X-Forwarded-*} headers are applied; none by default), {@code --http2} (h2c with prior knowledge on the
+ * port). Immutable.
  */
 public record RunnerOptions(List<Path> wars, int port, int threads, Path users, String sessionStore,
-                            List<String> trustedProxies) {
+                            List<String> trustedProxies, boolean http2) {
 
     static final String USAGE = "Usage: java -jar pronto-runner.jar app.war [other.war ...] [--port N] [--threads N]"
-            + " [--users FILE] [--session-store memory|redis://host:port] [--trusted-proxies 10.0.0.0/8,...]";
+            + " [--users FILE] [--session-store memory|redis://host:port] [--trusted-proxies 10.0.0.0/8,...] [--http2]";
 
     /** Parses {@code args}; a mistake throws {@link IllegalArgumentException} with a message for the user. */
     public static RunnerOptions parse(String... args) {
@@ -26,10 +27,12 @@ public record RunnerOptions(List<Path> wars, int port, int threads, Path users, 
         Path users = null;
         String sessionStore = null;
         List<String> trustedProxies = List.of();
+        boolean http2 = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = number(args, ++i, "--port", 0, 65535);
                 case "--threads" -> threads = number(args, ++i, "--threads", 1, 1024);
+                case "--http2" -> http2 = true;
                 case "--users" -> {
                     if (++i >= args.length) {
                         throw new IllegalArgumentException("--users needs a file. " + USAGE);
@@ -49,7 +52,7 @@ public record RunnerOptions(List<Path> wars, int port, int threads, Path users, 
         if (wars.isEmpty()) {
             throw new IllegalArgumentException("No WAR given. " + USAGE);
         }
-        return new RunnerOptions(List.copyOf(wars), port, threads, users, sessionStore, trustedProxies);
+        return new RunnerOptions(List.copyOf(wars), port, threads, users, sessionStore, trustedProxies, http2);
     }
 
     private static String text(String[] args, int i, String option) {

@@ -17,6 +17,8 @@ class RunnerOptionsTest {
         assertEquals(9090, options.port());
         assertEquals(3, options.threads());
         assertEquals(8080, RunnerOptions.parse("a.war").port());
+        assertEquals(false, RunnerOptions.parse("a.war").http2());
+        assertEquals(true, RunnerOptions.parse("a.war", "--http2").http2());
     }
 
     @Test

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.glassfish.tyrus.spi.CompletionHandler;
 import org.glassfish.tyrus.spi.Writer;
 
@@ -22,13 +24,32 @@ final class ChannelWriter extends Writer {
     private final Object lock = new Object();
     private volatile UpgradedChannel channel;
     private volatile boolean closed;
+    private final AtomicInteger unfinished = new AtomicInteger();
+    private volatile long lastProgress = System.nanoTime();
+    private volatile ScheduledFuture<?> watchdog;
 
     ChannelWriter(long sendTimeoutMillis) {
         this.sendTimeoutMillis = sendTimeoutMillis;
     }
 
+    /** Event loop: starts the watchdog that fails writes a client leaves unread beyond the send timeout. */
     void attach(UpgradedChannel channel) {
         this.channel = channel;
+        if (sendTimeoutMillis > 0) {
+            watchdog = channel.eventLoop().scheduleAtFixedRate(this::checkProgress, sendTimeoutMillis,
+                    sendTimeoutMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * A sender blocks on its write (Tyrus's basic remote), and a write never completes while the client does not
+     * read: when writes are outstanding and none completed for the send timeout, the connection is aborted, which
+     * fails them all. One check per connection and period, not a timer per message.
+     */
+    private void checkProgress() {
+        if (unfinished.get() > 0 && System.nanoTime() - lastProgress > sendTimeoutMillis * 1_000_000L) {
+            channel.abort();
+        }
     }
 
     @Override
@@ -48,23 +69,19 @@ final class ChannelWriter extends Writer {
             }
         }
         // The buffer is Tyrus's and not touched after the write completes; wrapping avoids a copy.
+        if (unfinished.incrementAndGet() == 1) {
+            lastProgress = System.nanoTime(); // the clock starts with the first outstanding write
+        }
         ChannelFuture written = ch.write(Unpooled.wrappedBuffer(buffer), true);
         written.addListener(f -> {
+            unfinished.decrementAndGet();
+            lastProgress = System.nanoTime();
             if (f.isSuccess()) {
                 completionHandler.completed(buffer);
             } else {
                 completionHandler.failed(f.cause());
             }
         });
-        if (!ch.isWritable() && sendTimeoutMillis > 0) {
-            // Above the mark: this write may never leave if the client stopped reading. A blocking sender waits on
-            // it, so it must fail in time: the connection is closed, which fails every pending write.
-            ch.eventLoop().schedule(() -> {
-                if (!written.isDone()) {
-                    ch.abort();
-                }
-            }, sendTimeoutMillis, TimeUnit.MILLISECONDS);
-        }
     }
 
     private void awaitWritable(UpgradedChannel ch) throws IOException {
@@ -96,6 +113,10 @@ final class ChannelWriter extends Writer {
 
     void onClosed() {
         closed = true;
+        ScheduledFuture<?> w = watchdog;
+        if (w != null) {
+            w.cancel(false);
+        }
         onWritable();
     }
 

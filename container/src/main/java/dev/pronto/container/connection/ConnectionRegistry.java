@@ -10,8 +10,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ConnectionRegistry {
 
+    /** A connection of another protocol (HTTP/2) that graceful shutdown must reach. Event-loop confined. */
+    public interface Member {
+        /** Graceful shutdown began: finish what is in flight, take nothing new, then close. Any thread. */
+        void drain();
+
+        /** The grace period ended: close at once. Any thread. */
+        void closeNow();
+    }
+
     private final int maxConnections;
     private final Set<Http1Connection> connections = ConcurrentHashMap.newKeySet();
+    private final Set<Member> members = ConcurrentHashMap.newKeySet();
     private final AtomicInteger connectionCount = new AtomicInteger();
     private final EngineCounters counters;
     private volatile boolean draining;
@@ -48,7 +58,27 @@ public final class ConnectionRegistry {
         }
     }
 
-    boolean isDraining() {
+    /** As for an HTTP/1.1 connection: counts {@code member} against the cap, or refuses it. Its event loop. */
+    public boolean tryOpen(Member member, LoopCounters loop) {
+        if (draining || connectionCount.incrementAndGet() > maxConnections) {
+            connectionCount.decrementAndGet();
+            loop.increment(LoopCounters.REJECTED);
+            return false;
+        }
+        members.add(member);
+        loop.increment(LoopCounters.ACCEPTED);
+        return true;
+    }
+
+    /** {@code member} closed (once; later calls do nothing). Its event loop. */
+    public void closed(Member member, LoopCounters loop) {
+        if (members.remove(member)) {
+            connectionCount.decrementAndGet();
+            loop.increment(LoopCounters.CLOSED);
+        }
+    }
+
+    public boolean isDraining() {
         return draining;
     }
 
@@ -67,12 +97,18 @@ public final class ConnectionRegistry {
         for (Http1Connection connection : connections) {
             connection.drain();
         }
+        for (Member member : members) {
+            member.drain();
+        }
     }
 
     /** Closes every connection at once (end of the grace period). */
     public void closeAll() {
         for (Http1Connection connection : connections) {
             connection.closeNow();
+        }
+        for (Member member : members) {
+            member.closeNow();
         }
     }
 }

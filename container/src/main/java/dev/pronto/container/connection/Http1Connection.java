@@ -533,13 +533,13 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
         if (!open) {
             return;
         }
+        // Resume first: a held request that asks to upgrade again pauses anew while it is decoded here.
+        resume(PAUSED_BY_UPGRADE);
         try {
             decoder.resumeAfterDeclinedUpgrade(ctx.pipeline().context(decoder));
         } catch (Exception e) {
             exceptionCaught(ctx, e);
-            return;
         }
-        resume(PAUSED_BY_UPGRADE);
     }
 
     private void retire(Http1Exchange exchange) {

@@ -44,6 +44,17 @@ public final class LoopCounters {
         return (long) SLOT.getOpaque(slots, PAD + counter);
     }
 
+    /** A request was handed to the handler (HTTP/2 streams count here as HTTP/1.1 requests do). */
+    public void requestStarted() {
+        increment(REQUESTS_STARTED);
+    }
+
+    /** A request handed to the handler ended, as {@code outcome}. */
+    public void requestEnded(dev.pronto.container.RequestOutcome outcome) {
+        increment(OUTCOMES + outcome.ordinal());
+        increment(REQUESTS_ENDED);
+    }
+
     /** Bytes read from this loop's sockets (the decoder adds them, once per read). */
     public void addBytesIn(long bytes) {
         add(BYTES_IN, bytes);

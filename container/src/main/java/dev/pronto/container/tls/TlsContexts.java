@@ -4,7 +4,11 @@ import dev.pronto.container.TlsConfig;
 import dev.pronto.container.TlsKeyMaterial;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.ChannelHandler;
+import io.netty.handler.codec.http2.Http2SecurityUtil;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.SupportedCipherSuiteFilter;
 import io.netty.handler.ssl.SniHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -37,14 +41,15 @@ final class TlsContexts {
     }
 
     /** Reads every key and trust file of {@code config} and builds the contexts. */
-    static TlsContexts build(TlsConfig config, TlsProviderChoice choice) throws IOException, GeneralSecurityException {
+    static TlsContexts build(TlsConfig config, TlsProviderChoice choice, boolean http2)
+            throws IOException, GeneralSecurityException {
         List<X509Certificate> trust = config.trust() == null ? null : config.trust().load();
-        SslContext defaultContext = context(config, config.key(), trust, choice);
+        SslContext defaultContext = context(config, config.key(), trust, choice, http2);
         Mapping<String, SslContext> sni = null;
         if (!config.sniKeys().isEmpty()) {
             DomainWildcardMappingBuilder<SslContext> mapping = new DomainWildcardMappingBuilder<>(defaultContext);
             for (Map.Entry<String, TlsKeyMaterial> e : config.sniKeys().entrySet()) {
-                mapping.add(e.getKey(), context(config, e.getValue(), trust, choice));
+                mapping.add(e.getKey(), context(config, e.getValue(), trust, choice, http2));
             }
             sni = mapping.build();
         }
@@ -52,7 +57,8 @@ final class TlsContexts {
     }
 
     private static SslContext context(TlsConfig config, TlsKeyMaterial material, List<X509Certificate> trust,
-                                      TlsProviderChoice choice) throws IOException, GeneralSecurityException {
+                                      TlsProviderChoice choice, boolean http2)
+            throws IOException, GeneralSecurityException {
         TlsKeyMaterial.Loaded key = material.load();
         SslContextBuilder builder = SslContextBuilder
                 .forServer(key.privateKey(), key.chain().toArray(new X509Certificate[0]))
@@ -70,6 +76,15 @@ final class TlsContexts {
         }
         if (!config.ciphers().isEmpty()) {
             builder.ciphers(config.ciphers());
+        } else if (http2) {
+            // RFC 9113 §9.2.2: h2 needs TLS 1.2+ ciphers without the block list; Netty's list, as the provider has them
+            builder.ciphers(Http2SecurityUtil.CIPHERS, SupportedCipherSuiteFilter.INSTANCE);
+        }
+        if (http2) {
+            builder.applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+                    ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                    ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+                    ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1));
         }
         try {
             return builder.build();

@@ -32,8 +32,11 @@ public final class TlsEndpoint implements AutoCloseable {
     private volatile TlsContexts contexts;
     private volatile List<String> fileStamps;
     private ScheduledExecutorService watcher;
+    /** Whether ALPN offers {@code h2} before {@code http/1.1} (RFC 9113 §3.2). */
+    private final boolean http2;
 
-    private TlsEndpoint() {
+    private TlsEndpoint(boolean http2) {
+        this.http2 = http2;
     }
 
     /**
@@ -42,7 +45,12 @@ public final class TlsEndpoint implements AutoCloseable {
      * @throws IOException naming the file or setting when the key material cannot be read or used
      */
     public static TlsEndpoint start(TlsConfig config) throws IOException {
-        TlsEndpoint endpoint = new TlsEndpoint();
+        return start(config, false);
+    }
+
+    /** As {@link #start(TlsConfig)}; with {@code http2}, ALPN offers {@code h2} and then {@code http/1.1}. */
+    public static TlsEndpoint start(TlsConfig config, boolean http2) throws IOException {
+        TlsEndpoint endpoint = new TlsEndpoint(http2);
         endpoint.reload(config);
         if (config.reloadCheckInterval() != null) {
             endpoint.watch(config.reloadCheckInterval().toMillis());
@@ -62,7 +70,7 @@ public final class TlsEndpoint implements AutoCloseable {
                 : TlsProviderChoice.choose(newConfig.provider());
         List<String> stamps = stamps(newConfig);
         try {
-            contexts = TlsContexts.build(newConfig, newChoice);
+            contexts = TlsContexts.build(newConfig, newChoice, http2);
         } catch (GeneralSecurityException e) {
             throw new IOException(e.getMessage(), e);
         }

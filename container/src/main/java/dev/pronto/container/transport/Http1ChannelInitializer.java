@@ -5,6 +5,9 @@ import dev.pronto.container.connection.ConnectionSettings;
 import dev.pronto.container.connection.Http1Connection;
 import dev.pronto.container.http1.Http1RequestDecoder;
 import dev.pronto.container.http1.Http1ResponseEncoder;
+import dev.pronto.container.http2.Http2AlpnNegotiator;
+import dev.pronto.container.http2.Http2PrefaceDetector;
+import dev.pronto.container.http2.Http2ServerSettings;
 import dev.pronto.container.tls.TlsEndpoint;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -21,27 +24,49 @@ public final class Http1ChannelInitializer extends ChannelInitializer<Channel> {
     private final ServerConfig config;
     private final ConnectionSettings settings;
     private final TlsEndpoint tls;
+    private final Http2ServerSettings http2;
 
     public Http1ChannelInitializer(ServerConfig config, ConnectionSettings settings) {
-        this(config, settings, null);
+        this(config, settings, null, null);
     }
 
     /** @param tls the TLS side of this port, or {@code null} for cleartext */
     public Http1ChannelInitializer(ServerConfig config, ConnectionSettings settings, TlsEndpoint tls) {
+        this(config, settings, tls, null);
+    }
+
+    /**
+     * @param tls   the TLS side of this port, or {@code null} for cleartext
+     * @param http2 HTTP/2 settings when the server speaks it (h2 by ALPN with TLS, h2c on cleartext), else null
+     */
+    public Http1ChannelInitializer(ServerConfig config, ConnectionSettings settings, TlsEndpoint tls,
+                                   Http2ServerSettings http2) {
         this.config = config;
         this.settings = settings;
         this.tls = tls;
+        this.http2 = http2;
     }
 
     @Override
     protected void initChannel(Channel ch) {
-        Http1RequestDecoder decoder =
-                new Http1RequestDecoder(config.maxUriLength(), config.maxHeaderSize(), config.maxBodySize(),
-                        settings.counters());
         ChannelPipeline pipeline = ch.pipeline();
         if (tls != null) {
             tls.addHandlers(ch);
         }
+        if (http2 == null) {
+            addHttp1(pipeline);
+        } else if (tls != null) {
+            pipeline.addLast("alpn", new Http2AlpnNegotiator(http2, this::addHttp1));
+        } else {
+            pipeline.addLast("h2c-preface", new Http2PrefaceDetector(http2, this::addHttp1));
+        }
+    }
+
+    /** The HTTP/1.1 handlers, at the end of the pipeline (at once, or once ALPN or the preface chose HTTP/1.1). */
+    private void addHttp1(ChannelPipeline pipeline) {
+        Http1RequestDecoder decoder =
+                new Http1RequestDecoder(config.maxUriLength(), config.maxHeaderSize(), config.maxBodySize(),
+                        settings.counters());
         pipeline.addLast("decoder", decoder);
         pipeline.addLast("encoder", new Http1ResponseEncoder(settings.counters()));
         if (tls != null) {

@@ -310,8 +310,8 @@ abstract class ResponseHead implements HttpServletResponse {
         if (exchange.isCommitted()) {
             throw new IllegalStateException("setTrailerFields after the response was committed");
         }
-        if (!HttpVersion.HTTP_1_1.equals(exchange.version())) {
-            // RFC 9112 §7.1.2: only a chunked HTTP/1.1 body carries trailers
+        if (!HttpVersion.HTTP_1_1.equals(exchange.version()) && exchange.version().majorVersion() < 2) {
+            // RFC 9112 §7.1.2: only a chunked HTTP/1.1 body carries trailers (HTTP/2: a final HEADERS frame)
             throw new IllegalStateException("setTrailerFields: trailers need HTTP/1.1, the request is "
                     + exchange.version());
         }

@@ -63,6 +63,10 @@ public final class RequestSecurity {
         if (security.login().realm() == null) {
             throw new ServletException("login: no realm is configured");
         }
+        if (username == null || password == null) {
+            // a login that cannot succeed fails as the API says (ServletException), before any realm is asked
+            throw new ServletException("login: a user name and a password are required");
+        }
         Attempt result = security.login().check(username, password, request.getRemoteAddr(), "Programmatic");
         if (result.outcome() == Attempt.Outcome.LOCKED) {
             throw new ServletException("login: too many failed logins from this address; retry in "

@@ -113,6 +113,10 @@ class ProgrammaticSecurityTest {
                     get(server, "/?do=login&u=alice&p=wonder", null).body());
             assertEquals("ServletException: login failed for user 'alice'",
                     get(server, "/?do=login&u=alice&p=nope", null).body());
+            assertEquals("ServletException: login: a user name and a password are required",
+                    get(server, "/?do=login", null).body());
+            assertEquals("ServletException: login: a user name and a password are required",
+                    get(server, "/?do=login&u=alice", null).body());
             HttpResponse<String> challenged = get(server, "/?do=authenticate", null);
             assertEquals(401, challenged.statusCode());
             assertTrue(challenged.headers().firstValue("WWW-Authenticate").orElseThrow().startsWith("Basic"));

@@ -63,6 +63,18 @@ class ServletUpgradeTest {
     }
 
     @Test
+    void twoDeclinedUpgradesInOneReadAreBothServed() throws Exception {
+        try (ServletTestServer s = ServletTestServer.start(app -> app.servlet("/plain", new PlainServlet()));
+             RawHttpConnection c = s.connect().timeout(5000)) {
+            String declined = UPGRADE_REQUEST.replace("/echo", "/plain");
+            c.send(declined + declined + "GET /plain HTTP/1.1\r\nHost: x\r\n\r\n");
+            for (int i = 0; i < 3; i++) {
+                assertEquals("plain", c.read().body());
+            }
+        }
+    }
+
+    @Test
     void upgradeWithoutAnUpgradeHeaderIsRefused() throws Exception {
         try (ServletTestServer s = ServletTestServer.start(app -> app.servlet("/echo", new UpgradingServlet()))) {
             RawHttpConnection.Response r = s.exchange("GET /echo HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");

@@ -1,5 +1,6 @@
 package dev.pronto.spring.boot;
 
+import dev.pronto.container.Http2Config;
 import dev.pronto.container.ServerConfig;
 import dev.pronto.servlet.ProntoServer;
 import dev.pronto.servlet.WebAppBuilder;
@@ -52,6 +53,7 @@ public class ProntoServletWebServerFactory extends AbstractConfigurableWebServer
     private TlsConfig.Provider tlsProvider = TlsConfig.Provider.AUTO;
     private Duration tlsHandshakeTimeout;
     private int httpPort = -1;
+    private Http2Config http2Settings = Http2Config.DISABLED;
     private ResourceLoader resourceLoader;
     private AccessLogConfig accessLog;
     private volatile ProntoServer lastServer;
@@ -166,6 +168,14 @@ public class ProntoServletWebServerFactory extends AbstractConfigurableWebServer
         this.tlsHandshakeTimeout = timeout;
     }
 
+    /**
+     * HTTP/2 settings ({@code server.pronto.http2.*}); whether HTTP/2 is on at all is Boot's
+     * {@code server.http2.enabled} ({@link #setHttp2}).
+     */
+    public void setHttp2Settings(Http2Config http2Settings) {
+        this.http2Settings = http2Settings;
+    }
+
     /** A cleartext HTTP port next to the HTTPS one ({@code server.pronto.http-port}); -1 for none. */
     public void setHttpPort(int httpPort) {
         this.httpPort = httpPort;
@@ -248,6 +258,8 @@ public class ProntoServletWebServerFactory extends AbstractConfigurableWebServer
         if (maxHttpRequestHeaderSize > 0) {
             config.maxHeaderSize(maxHttpRequestHeaderSize);
         }
+        // server.http2.enabled: h2 by ALPN on the HTTPS port, h2c (prior knowledge, Upgrade) on a cleartext one
+        config.http2(http2Settings.toBuilder().enabled(getHttp2() != null && getHttp2().isEnabled()).build());
         if (Ssl.isEnabled(getSsl())) {
             config.tls(tlsConfig());
             config.httpPort(httpPort);

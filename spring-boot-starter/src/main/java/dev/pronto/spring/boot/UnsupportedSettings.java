@@ -1,7 +1,6 @@
 package dev.pronto.spring.boot;
 
 import java.util.Set;
-import org.springframework.boot.web.server.Http2;
 import org.springframework.boot.web.server.servlet.ServletWebServerSettings;
 import org.springframework.boot.web.server.servlet.Session;
 
@@ -15,11 +14,6 @@ final class UnsupportedSettings {
     }
 
     static void check(ProntoServletWebServerFactory factory, ClassLoader classLoader) {
-        Http2 http2 = factory.getHttp2();
-        if (http2 != null && http2.isEnabled()) {
-            throw new UnsupportedSettingException("server.http2.enabled", "HTTP/2 is not supported yet",
-                    "Set server.http2.enabled=false; Pronto speaks HTTP/1.1.");
-        }
         checkServletSettings(factory.getSettings(), classLoader);
     }
 

@@ -86,6 +86,27 @@ class SslTest {
     }
 
     @Test
+    void http2EnabledServesH2ByAlpnWithTheServerProntoHttp2Settings() throws Exception {
+        try (ConfigurableApplicationContext context = run(
+                "server.ssl.key-store=" + CERTS.pkcs12("localhost").toUri(),
+                "server.ssl.key-store-password=" + PASSWORD,
+                "server.http2.enabled=true",
+                "server.pronto.http2.max-concurrent-streams=50",
+                "server.pronto.http2.initial-window-size=128KB")) {
+            ProntoWebServer server = webServer(context);
+            assertEquals(50, server.getProntoServer().config().http2().maxConcurrentStreams());
+            assertEquals(128 * 1024, server.getProntoServer().config().http2().initialWindowSize());
+            HttpClient client = HttpClient.newBuilder().sslContext(CERTS.clientContext(false))
+                    .version(HttpClient.Version.HTTP_2).build();
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("https://localhost:"
+                    + server.getPort() + "/security")).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(HttpClient.Version.HTTP_2, response.version());
+            assertEquals("https true TLSv1.3 no-cert", response.body());
+        }
+    }
+
+    @Test
     void pemCertificateAndKeyWithClientCertificatesNeeded() throws Exception {
         try (ConfigurableApplicationContext context = run(
                 "server.ssl.certificate=" + CERTS.pemCertificate().toUri(),

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.web.server.Http2;
 import org.springframework.boot.web.server.servlet.Session;
 
 /** What Pronto cannot do yet fails start-up with the property's name, never silently. */
@@ -24,14 +23,6 @@ class UnsupportedSettingsTest extends FactoryTestSupport {
     void httpPortWithoutTls() {
         factory.setHttpPort(0);
         assertRefused("server.pronto.http-port");
-    }
-
-    @Test
-    void http2() {
-        Http2 http2 = new Http2();
-        http2.setEnabled(true);
-        factory.setHttp2(http2);
-        assertRefused("server.http2.enabled");
     }
 
     @Test

@@ -29,6 +29,7 @@ public final class HelloServlet {
         Path keyStore = null;
         String keyStorePassword = SampleCertificate.PASSWORD;
         int httpPort = -1;
+        boolean http2 = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(args[++i]);
@@ -39,9 +40,10 @@ public final class HelloServlet {
                 case "--key-store" -> keyStore = Path.of(args[++i]);
                 case "--key-store-password" -> keyStorePassword = args[++i];
                 case "--http-port" -> httpPort = Integer.parseInt(args[++i]);
+                case "--http2" -> http2 = true;
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]
                         + " (use --port N, --threads N, --inline, --transport auto|epoll|io_uring|nio, --tls auto|jdk|openssl,"
-                        + " --key-store FILE, --key-store-password PW, --http-port N)");
+                        + " --key-store FILE, --key-store-password PW, --http-port N, --http2)");
             }
         }
         TlsConfig tls = null;
@@ -50,7 +52,7 @@ public final class HelloServlet {
             tls = TlsConfig.builder().provider(tlsProvider)
                     .key(TlsKeyMaterial.keyStore(store, null, keyStorePassword, null, null)).build();
         }
-        ProntoServer server = create(port, threads, inline, transport, tls, httpPort).start();
+        ProntoServer server = create(port, threads, inline, transport, tls, httpPort, http2).start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> server.destroy(), "pronto-shutdown"));
         Thread.currentThread().join();
     }
@@ -63,10 +65,17 @@ public final class HelloServlet {
     /** The sample's server with TLS on {@code port} ({@code tls} null: cleartext), not started. */
     public static ProntoServer create(int port, int threads, boolean inline, Transport transport, TlsConfig tls,
                                       int httpPort) {
+        return create(port, threads, inline, transport, tls, httpPort, false);
+    }
+
+    /** As above; {@code http2} adds h2 by ALPN on a TLS port and h2c (prior knowledge) on a cleartext one. */
+    public static ProntoServer create(int port, int threads, boolean inline, Transport transport, TlsConfig tls,
+                                      int httpPort, boolean http2) {
         int ioThreads = threads;
         Transport chosen = transport;
         return Pronto.server()
-                .config(c -> c.port(port).ioThreads(ioThreads).transport(chosen).tls(tls).httpPort(httpPort))
+                .config(c -> c.port(port).ioThreads(ioThreads).transport(chosen).tls(tls).httpPort(httpPort)
+                        .http2(http2))
                 .webapp(app -> {
                     if (inline) {
                         app.nonBlockingServlet("/plaintext", new PlaintextServlet())
