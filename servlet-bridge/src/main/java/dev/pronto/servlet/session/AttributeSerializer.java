@@ -3,10 +3,8 @@ package dev.pronto.servlet.session;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.ObjectStreamClass;
 import java.io.Serializable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,25 +46,6 @@ final class AttributeSerializer {
             LOG.warn("Session {}: attribute '{}' could not be read; left in the store, not seen here: {}", id, name,
                     e.toString());
             return null;
-        }
-    }
-
-    /** Resolves classes with the application's loader, so that its own types come back as its own types. */
-    private static final class LoaderObjectInputStream extends ObjectInputStream {
-        private final ClassLoader loader;
-
-        LoaderObjectInputStream(InputStream in, ClassLoader loader) throws IOException {
-            super(in);
-            this.loader = loader;
-        }
-
-        @Override
-        protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
-            try {
-                return Class.forName(desc.getName(), false, loader);
-            } catch (ClassNotFoundException e) {
-                return super.resolveClass(desc); // primitives and the JDK's own types
-            }
         }
     }
 }

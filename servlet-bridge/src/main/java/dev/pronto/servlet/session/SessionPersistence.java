@@ -9,10 +9,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.ObjectStreamClass;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -196,25 +194,6 @@ public final class SessionPersistence {
                 } catch (RuntimeException e) {
                     LOG.warn("Session {}: sessionDidActivate failed", session.getId(), e);
                 }
-            }
-        }
-    }
-
-    /** Resolves classes with the application's loader, so that its own types come back as its own types. */
-    private static final class LoaderObjectInputStream extends ObjectInputStream {
-        private final ClassLoader loader;
-
-        LoaderObjectInputStream(InputStream in, ClassLoader loader) throws IOException {
-            super(in);
-            this.loader = loader;
-        }
-
-        @Override
-        protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
-            try {
-                return Class.forName(desc.getName(), false, loader);
-            } catch (ClassNotFoundException e) {
-                return super.resolveClass(desc); // primitives and the JDK's own types
             }
         }
     }
