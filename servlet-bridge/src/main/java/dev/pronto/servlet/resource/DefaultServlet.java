@@ -113,11 +113,20 @@ public class DefaultServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
         } else if (resource.directory()) {
             redirectToDirectory(request, response);
+        } else if (isJspPage(path)) {
+            // a page no JSP servlet took: never send its source (Tomcat's JSP servlet would have run it)
+            response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "JSP page " + path
+                    + " needs a JSP engine: add dev.pronto:pronto-jsp (Apache Jasper) to the class path");
         } else if (include) {
             ResourceBody.send(response, resource, 0, resource.length(), true);
         } else {
             new ResourceExchange(request, response, resource, mimeType(path)).respond();
         }
+    }
+
+    private static boolean isJspPage(String path) {
+        String lower = path.toLowerCase(java.util.Locale.ROOT);
+        return lower.endsWith(".jsp") || lower.endsWith(".jspx");
     }
 
     /** The context-relative path asked for: servlet path plus path info, or the include's (Servlet 6.1 §9.3.1). */
