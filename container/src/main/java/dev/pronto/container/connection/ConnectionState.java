@@ -4,10 +4,12 @@ package dev.pronto.container.connection;
  * The life of one HTTP/1.1 connection; {@link #to} is the one transition rule. Written on the event loop, read by
  * any thread (the connection keeps it in a volatile field).
  * <pre>
- *   NEW --active--> OPEN --Connection: close / decode error / shutdown--> DRAINING --line empty--> CLOSING
- *                    |  \--101 Switching Protocols (issue 15)--> UPGRADED --channel closed------------------+
- *                    \--last response says close / abort / timeout --> CLOSING --channel closed--> CLOSED <--+
- *   (any state) --channel closed--> CLOSED
+ *   NEW --active--> OPEN --Connection: close, decode error, shutdown--> DRAINING --line empty--+
+ *    |               |                                                     |                   v
+ *    |               +--a response says close, too much unread body--------+-------------> CLOSING --closed--> CLOSED
+ *    +--refused by the connection cap--------------------------------------------------------> CLOSING
+ *                    OPEN --101 Switching Protocols (issue 15)--> UPGRADED --closed--> CLOSED
+ *   (any state) --client gone, abort, idle timeout--> CLOSED
  * </pre>
  */
 enum ConnectionState {

@@ -25,7 +25,9 @@ import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 
 /**
  * One request/response on an {@link Http1Connection}. The application side (any one thread at a time) builds
- * outbound messages and hands them to the connection; the wire side (event loop) writes them in request order.
+ * outbound messages, framed by {@link Http1Framing}, and hands them to the connection; the wire side (its
+ * {@link ResponseSequencer}, whose private state this exchange carries as a {@code Sequenced}) writes them in
+ * request order on the event loop.
  * <pre>
  *   OPEN --write/flush--> COMMITTED --end--> ENDED
  *     \-------------send/end------------------^      (abort: any state -> ENDED, connection closed)
@@ -36,7 +38,7 @@ final class Http1Exchange extends ResponseSequencer.Sequenced implements BodyDem
 
     private enum State { OPEN, COMMITTED, ENDED }
 
-    final Http1Connection connection;
+    private final Http1Connection connection;
     private final HttpRequest request;
     private final long requestNumber;
     private final RequestBody body;

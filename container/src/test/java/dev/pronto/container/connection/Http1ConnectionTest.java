@@ -128,7 +128,9 @@ class Http1ConnectionTest {
     void aDecodeErrorMidPipelineIsAnsweredInOrderAndCloses() {
         List<String> seen = new ArrayList<>();
         ConnectionHarness h = new ConnectionHarness(answeringOk(seen));
-        h.read("GET /a HTTP/1.1\r\nHost: t\r\n\r\nGET /b HTTP/1.1\r\nHost: t\r\nno colon\r\n\r\nGET /c HTTP/1.1\r\n\r\n");
+        h.read("GET /a HTTP/1.1\r\nHost: t\r\n\r\n"
+                + "GET /b HTTP/1.1\r\nHost: t\r\nno colon\r\n\r\n"
+                + "GET /c HTTP/1.1\r\n\r\n");
         assertEquals(List.of("/a"), seen, "nothing after the bad request reaches the handler");
         String wire = h.output();
         assertTrue(wire.startsWith("HTTP/1.1 200 OK"), wire);

@@ -11,7 +11,8 @@ class Http1FramingTest {
 
     @ParameterizedTest(name = "{0} {1} {2} CL={3} whole={4} ka={5} conn={6} close={7} unread100={8} -> {9} {10}")
     @CsvSource(nullValues = "-", textBlock = """
-            # ver, method, status, declared CL, whole body, keep-alive, Connection field, says close, unread 100 body -> body, engine CL, drop CL, keep-alive, Connection line
+            # version, method, status, declared CL, whole body (-1: streamed), keep-alive, Connection field,
+            # says close, unread 100-continue body -> body, engine CL, drop CL, keep-alive, Connection line
             1.1, GET,  200, -,  5,  true,  false, false, false, LENGTH,          5,  false, true,  none
             1.1, GET,  200, 5,  5,  true,  false, false, false, LENGTH,          -1, false, true,  none
             1.1, GET,  200, 9,  5,  true,  false, false, false, LENGTH,          5,  true,  true,  none
