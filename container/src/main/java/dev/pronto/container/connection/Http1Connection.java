@@ -21,8 +21,7 @@ import org.slf4j.LoggerFactory;
  * by a {@link ConnectionTimer}, off-loop completions arrive through an {@link OffLoopInbox}. Event loop only,
  * except {@link #submit} and the accessors exchanges call from any thread.
  */
-public final class Http1Connection extends ChannelInboundHandlerAdapter
-        implements ResponseSequencer.Owner, ConnectionTimer.Owner {
+public final class Http1Connection extends ChannelInboundHandlerAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(Http1Connection.class);
 
@@ -63,13 +62,14 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter
         this.ctx = ctx;
         facts = new ChannelFacts(ctx.channel(), secure);
         counters = settings.registry.counters().forCurrentLoop();
-        sequencer = new ResponseSequencer(ctx, counters, this);
+        Owner owner = new Owner();
+        sequencer = new ResponseSequencer(ctx, counters, owner);
         inbox = new OffLoopInbox(ctx.channel().eventLoop(), sequencer);
         readGate = new ReadGate(ctx.channel().config());
         parked = new ParkedInput(settings.maxPipelined, readGate);
         inFlight = sequencer::inFlight;
         timer = new ConnectionTimer(ctx.channel().eventLoop(), settings.headTimeoutNanos, settings.idleTimeoutNanos,
-                this);
+                owner);
         intake = new RequestIntake(this, settings, sequencer, timer, counters, facts);
     }
 
@@ -142,7 +142,7 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter
         ctx.fireChannelReadComplete();
     }
 
-    // ---- outbound: the sequencer's owner ------------------------------------------------------------------
+    // ---- outbound ----------------------------------------------------------------------------------------
 
     /** Hands a response message over from any thread; it leaves in request order. */
     void submit(Http1Exchange exchange, Object msg, boolean last, CompletionBatch batch) {
@@ -153,46 +153,9 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter
         }
     }
 
-    @Override
-    public boolean writes() {
-        return state.writes();
-    }
-
     /** The server's graceful shutdown has begun; read from the registry so every connection sees it at once. */
-    @Override
-    public boolean shuttingDown() {
+    boolean shuttingDown() {
         return settings.registry.isDraining();
-    }
-
-    @Override
-    public void closeAnnounced() {
-        moveTo(ConnectionState.DRAINING);
-    }
-
-    @Override
-    public void retired(Http1Exchange exchange) {
-        if (!exchange.synthetic) {
-            requestEnded(RequestOutcome.of(exchange.status()));
-        }
-        if (exchange.body() instanceof StreamedRequestBody body) {
-            if (!body.isEnded() && exchange.expectContinue && !sequencer.continueSent(exchange)) {
-                // The client may be waiting for 100 before sending the body: the framing is unknowable.
-                exchange.disableKeepAlive();
-            }
-            body.discard(); // also releases chunks of a body that fully arrived but was never read
-        }
-    }
-
-    @Override
-    public void advanced(boolean empty) {
-        if (empty) {
-            timer.activity();
-            if (state != ConnectionState.OPEN || shuttingDown()) {
-                closeAfterFlush();
-                return;
-            }
-        }
-        releaseParked();
     }
 
     private void releaseParked() {
@@ -207,13 +170,13 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter
         }
     }
 
-    @Override
-    public void closeAfterFlush() {
+    /** Flushes what was written, then closes; nothing is read or written after. */
+    void closeAfterFlush() {
         moveTo(ConnectionState.CLOSING);
         sequencer.closeAfterFlush();
     }
 
-    void requestEnded(RequestOutcome outcome) {
+    private void requestEnded(RequestOutcome outcome) {
         counters.increment(LoopCounters.OUTCOMES + outcome.ordinal());
         counters.increment(LoopCounters.REQUESTS_ENDED);
     }
@@ -268,24 +231,6 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter
 
     // ---- timeouts and shutdown ------------------------------------------------------------------------------
 
-    @Override
-    public boolean busy() {
-        return !sequencer.isIdle();
-    }
-
-    @Override
-    public void headTimedOut() {
-        // A request head that trickles in too slowly (slowloris): RFC 9110 §15.5.9.
-        log.debug("Connection {}: request head timed out", id());
-        intake.respondWithError(HttpResponseStatus.REQUEST_TIMEOUT);
-    }
-
-    @Override
-    public void idleTimedOut() {
-        log.debug("Connection {}: idle timeout", id());
-        ctx.close();
-    }
-
     /**
      * Graceful shutdown (the registry is draining already): close now if idle, else after the responses in flight,
      * the last of which says {@code close}.
@@ -331,5 +276,73 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter
 
     long blockingTimeoutMillis() {
         return settings.blockingTimeoutMillis;
+    }
+
+    /** What the sequencer and the timer ask of this connection, kept off the handler's public surface. */
+    private final class Owner implements ResponseSequencer.Owner, ConnectionTimer.Owner {
+
+        @Override
+        public boolean shuttingDown() {
+            return Http1Connection.this.shuttingDown();
+        }
+
+        @Override
+        public void closeAfterFlush() {
+            Http1Connection.this.closeAfterFlush();
+        }
+
+        @Override
+        public boolean writes() {
+            return state.writes();
+        }
+
+        @Override
+        public void closeAnnounced() {
+            moveTo(ConnectionState.DRAINING);
+        }
+
+        @Override
+        public void retired(Http1Exchange exchange) {
+            if (!exchange.synthetic) {
+                requestEnded(RequestOutcome.of(exchange.status()));
+            }
+            if (exchange.body() instanceof StreamedRequestBody body) {
+                if (!body.isEnded() && exchange.expectContinue && !sequencer.continueSent(exchange)) {
+                    // The client may be waiting for 100 before sending the body: the framing is unknowable.
+                    exchange.disableKeepAlive();
+                }
+                body.discard(); // also releases chunks of a body that fully arrived but was never read
+            }
+        }
+
+        @Override
+        public void advanced(boolean empty) {
+            if (empty) {
+                timer.activity();
+                if (state != ConnectionState.OPEN || shuttingDown()) {
+                    closeAfterFlush();
+                    return;
+                }
+            }
+            releaseParked();
+        }
+
+        @Override
+        public boolean busy() {
+            return !sequencer.isIdle();
+        }
+
+        @Override
+        public void headTimedOut() {
+            // A request head that trickles in too slowly (slowloris): RFC 9110 §15.5.9.
+            log.debug("Connection {}: request head timed out", id());
+            intake.respondWithError(HttpResponseStatus.REQUEST_TIMEOUT);
+        }
+
+        @Override
+        public void idleTimedOut() {
+            log.debug("Connection {}: idle timeout", id());
+            ctx.close();
+        }
     }
 }
