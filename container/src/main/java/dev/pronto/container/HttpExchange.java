@@ -9,14 +9,34 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLSession;
 
 /**
- * One request and its response on an HTTP/1.1 connection. The request head is Netty's own object, not a copy.
- * Request accessors may be called from any thread once the handler has been called; response methods may be
- * called from any thread (they hop to the event loop) but not concurrently for one exchange.
- * Every {@link ByteBuf} passed to a response method is owned, and released, by the exchange from then on.
+ * One request and its response, whatever protocol carried them: nothing here is HTTP/1.1 framing, so an HTTP/1.1
+ * request on a connection and an HTTP/2 stream are both exchanges. The request head is Netty's own object, not a
+ * copy. Request accessors may be called from any thread once the handler has been called; response methods may be
+ * called from any thread (they hop to the event loop) but not concurrently for one exchange. Every {@link ByteBuf}
+ * passed to a response method is owned, and released, by the exchange from then on.
+ *
+ * <p>What a protocol must provide to offer exchanges:
+ * <ul>
+ *   <li>the request head as an {@link HttpRequest} (HTTP/2: pseudo-headers mapped to method, target and
+ *       {@code Host}), its body as a {@link RequestBody} with backpressure (HTTP/1.1 pauses reading the socket;
+ *       HTTP/2 withholds {@code WINDOW_UPDATE}), and the connection facts (scheme, addresses, TLS session, id,
+ *       event loop);</li>
+ *   <li>response framing of its own: the handler sets status and fields and hands over bytes; the protocol decides
+ *       how their end is marked ({@code Content-Length}, chunked, close, or DATA frames with END_STREAM), adds
+ *       {@code Date}/{@code Server}, and never sends a body for {@code HEAD}, 1xx, 204 or 304
+ *       (RFC 9110 §6.4.1);</li>
+ *   <li>ordering where the protocol needs it (HTTP/1.1 responses in request order), writability per exchange,
+ *       and completions from any thread, handed to the event loop once per burst or per {@link CompletionBatch};</li>
+ *   <li>{@link #abort()} that ends only what it must (HTTP/1.1: the connection; HTTP/2: the stream).</li>
+ * </ul>
  */
 public interface HttpExchange {
 
@@ -60,7 +80,7 @@ public interface HttpExchange {
     /** A server-unique id of the connection, stable for its life (for logs and {@code getServletConnection}). */
     String connectionId();
 
-    /** The 1-based position of this request on its connection. */
+    /** The 1-based position of this request among those its connection carried, in arrival order. */
     long requestNumber();
 
     /** The event loop of the connection; tasks submitted here run in order with the engine's own work. */
@@ -88,8 +108,9 @@ public interface HttpExchange {
 
     /**
      * The response headers, mutable until the response is committed. {@code Date} and {@code Server} are added
-     * by the engine if absent; {@code Content-Length} and {@code Transfer-Encoding} are managed by the engine
-     * unless the caller sets {@code Content-Length} itself.
+     * by the engine if absent; the framing fields ({@code Content-Length}, and on HTTP/1.1
+     * {@code Transfer-Encoding} and {@code Connection}) are the protocol's, except a {@code Content-Length} the
+     * caller sets itself.
      */
     HttpHeaders responseHeaders();
 
@@ -103,14 +124,15 @@ public interface HttpExchange {
     void send(ByteBuf body);
 
     /**
-     * Writes part of the body, committing the head first if needed: chunked unless {@code Content-Length} was
-     * set. Non-blocking: check {@link #isWritable()} or use {@link #awaitWritable(long)} to respect backpressure.
+     * Writes part of the body, committing the head first if needed; the protocol frames it (HTTP/1.1: chunked
+     * unless {@code Content-Length} was set). Non-blocking: check {@link #isWritable()} or use
+     * {@link #awaitWritable(long)} to respect backpressure.
      */
     void write(ByteBuf chunk);
 
     /**
      * Writes {@code length} bytes of {@code file} from {@code position}, zero-copy where the transport allows.
-     * The exchange closes the channel when the write completes or fails.
+     * The exchange closes the file when the write completes or fails.
      */
     void writeFile(FileChannel file, long position, long length);
 
@@ -122,10 +144,13 @@ public interface HttpExchange {
         end(null);
     }
 
-    /** Ends the response with trailer fields (sent only on a chunked response). */
+    /** Ends the response with trailer fields, sent where the framing can carry them (HTTP/1.1: chunked only). */
     void end(HttpHeaders trailers);
 
-    /** Closes the connection at once without (or without finishing) a response. */
+    /**
+     * Ends the exchange at once without (or without finishing) a response: the client must learn the response is
+     * incomplete, so HTTP/1.1 closes the connection (a multiplexed protocol would reset only the stream).
+     */
     void abort();
 
     /** True while the client can take more body bytes without the engine queueing beyond its watermark. */
@@ -142,7 +167,27 @@ public interface HttpExchange {
      *
      * @throws IOException if the connection closed or the wait timed out
      */
-    void awaitWritable(long timeoutMillis) throws IOException;
+    default void awaitWritable(long timeoutMillis) throws IOException {
+        if (isWritable()) {
+            return;
+        }
+        if (eventLoop().inEventLoop()) {
+            throw new IllegalStateException("awaitWritable must not be called on the event loop");
+        }
+        CountDownLatch latch = new CountDownLatch(1);
+        onWritable(latch::countDown);
+        try {
+            if (!latch.await(timeoutMillis, TimeUnit.MILLISECONDS)) {
+                throw new SocketTimeoutException("Timed out waiting for the client to read the response");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while waiting to write", e);
+        }
+        if (!isOpen()) {
+            throw new ClosedChannelException();
+        }
+    }
 
     /**
      * Switches protocols (RFC 9110 §7.8, §15.2.2): ends this response as a {@code 101} with the headers set so far
@@ -157,9 +202,17 @@ public interface HttpExchange {
         throw new UnsupportedOperationException("HttpExchange.upgrade");
     }
 
-    /** False once the connection closed (client went away or the server closed it). */
+    /** False once the transport under this exchange closed (client went away or the server closed it). */
     boolean isOpen();
 
     /** Runs {@code listener} on the event loop when the connection closes before this exchange ended. */
     void onClose(Runnable listener);
+
+    /**
+     * Response parts this exchange completes off the event loop from now on wait in {@code batch} until it hands
+     * them back ({@code null}: each burst wakes the event loop at once, the default). The worker running the
+     * exchange binds it before running it and unbinds it after, so a later completion is never held back.
+     */
+    default void handBackVia(CompletionBatch batch) {
+    }
 }

@@ -1,9 +1,10 @@
 package dev.pronto.container;
 
 /**
- * The one seam between the engine and an application: receives each request as an {@link HttpExchange}.
- * Runs on the connection's event loop, so it must not block; hand blocking work to an executor and
- * finish the exchange from there (every response method of the exchange may be called from any thread).
+ * The one seam between the engine and an application: receives each request as an {@link HttpExchange}, whichever
+ * protocol carried it. Runs on the connection's event loop, so it must not block; hand blocking work to an executor
+ * and finish the exchange from there (every response method of the exchange may be called from any thread; bind
+ * the exchanges a worker runs to a {@link CompletionBatch} to hand their completions back once).
  */
 @FunctionalInterface
 public interface HttpHandler {

@@ -6,9 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * A request body streamed from the socket with demand-driven backpressure: the connection stops reading while
- * more than a watermark of unread bytes is queued. Chunks are handed out in order; the caller of
- * {@link #poll()} owns and releases each one. Thread-safe: the event loop offers, any one consumer thread takes.
+ * A request body streamed from the client with demand-driven backpressure: the protocol stops taking bytes while
+ * more than a watermark of unread bytes is queued (HTTP/1.1 stops reading the socket). Chunks are handed out in
+ * order; the caller of {@link #poll()} owns and releases each one. Thread-safe: the event loop offers, any one
+ * consumer thread takes.
  */
 public interface RequestBody {
 

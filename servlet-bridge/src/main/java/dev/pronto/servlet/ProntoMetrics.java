@@ -2,7 +2,7 @@ package dev.pronto.servlet;
 
 import dev.pronto.container.ServerMetrics;
 import dev.pronto.servlet.context.WebApplication;
-import dev.pronto.servlet.dispatch.RequestExecutor;
+import dev.pronto.servlet.worker.RequestExecutor;
 import dev.pronto.servlet.session.SessionMetrics;
 import java.util.LinkedHashMap;
 import java.util.Map;

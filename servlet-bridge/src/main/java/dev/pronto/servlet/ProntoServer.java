@@ -7,7 +7,7 @@ import dev.pronto.servlet.accesslog.AccessLog;
 import dev.pronto.servlet.accesslog.AccessLogConfig;
 import dev.pronto.servlet.context.WebApplication;
 import dev.pronto.servlet.dispatch.Deployment;
-import dev.pronto.servlet.dispatch.RequestExecutor;
+import dev.pronto.servlet.worker.RequestExecutor;
 import dev.pronto.servlet.dispatch.ServletBridge;
 import dev.pronto.servlet.request.RequestPathNormalizer;
 import jakarta.servlet.ServletException;

@@ -1,5 +1,6 @@
 package dev.pronto.container.connection;
 
+import io.netty.channel.DefaultFileRegion;
 import io.netty.handler.stream.ChunkedNioFile;
 import io.netty.util.ReferenceCounted;
 import java.io.IOException;
@@ -20,6 +21,22 @@ final class ChunkedFileBody extends ChunkedNioFile implements ReferenceCounted {
 
     ChunkedFileBody(FileChannel file, long position, long length) throws IOException {
         super(file, position, length, CHUNK);
+    }
+
+    /**
+     * The message that sends a file's bytes: a zero-copy region on cleartext, else this chunked reader (TLS encrypts
+     * in user space, so no sendfile). Either closes the file when released.
+     */
+    static Object of(FileChannel file, long position, long length, boolean secure) throws IOException {
+        return secure ? new ChunkedFileBody(file, position, length) : new DefaultFileRegion(file, position, length);
+    }
+
+    static void closeQuietly(FileChannel file) {
+        try {
+            file.close();
+        } catch (IOException ignored) {
+            // nothing more to release
+        }
     }
 
     @Override

@@ -1,55 +1,45 @@
 package dev.pronto.container.connection;
 
-import dev.pronto.container.HttpExchange;
 import dev.pronto.container.RequestBody;
+import dev.pronto.container.CompletionBatch;
 import dev.pronto.container.UpgradedProtocol;
-import dev.pronto.container.WorkerScope;
-import dev.pronto.container.http1.EngineHeaderLines;
+import dev.pronto.container.http1.Http1Framing;
 import dev.pronto.container.http1.Http1FullResponse;
 import dev.pronto.container.http1.Http1ResponseHead;
+import dev.pronto.container.http1.ResponseHeaderNames;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
-import io.netty.channel.DefaultFileRegion;
-import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.DefaultHttpContent;
-import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLSession;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 
 /**
  * One request/response on an {@link Http1Connection}. The application side (any one thread at a time) builds
- * outbound messages and hands them to the connection; the wire side (event loop) writes them in request order.
+ * outbound messages, framed by {@link Http1Framing}, and hands them to the connection; the wire side (its
+ * {@link ResponseSequencer}, whose private state this exchange carries as a {@code Sequenced}) writes them in
+ * request order on the event loop.
  * <pre>
  *   OPEN --write/flush--> COMMITTED --end--> ENDED
  *     \-------------send/end------------------^      (abort: any state -> ENDED, connection closed)
  * </pre>
  * Every ByteBuf given to a response method is released here: written to the channel or released if dropped.
  */
-final class Http1Exchange implements HttpExchange, BodyDemand {
+final class Http1Exchange extends ResponseSequencer.Sequenced implements BodyDemand {
 
     private enum State { OPEN, COMMITTED, ENDED }
 
-    private static final int NO_CONTENT = 204;
-    private static final int NOT_MODIFIED = 304;
-
-    final Http1Connection connection;
+    private final Http1Connection connection;
     private final HttpRequest request;
     private final long requestNumber;
     private final RequestBody body;
@@ -62,26 +52,19 @@ final class Http1Exchange implements HttpExchange, BodyDemand {
     private boolean chunked;
     private boolean closeDelimited;
     private volatile boolean keepAlive;
-    private List<Runnable> closeListeners;
+    /** Run when the connection closes before this exchange ended; created on first use, event loop only. */
+    private CloseListeners closeListeners;
 
-    // ---- wire side: event loop only --------------------------------------------------------------------
-    /** Messages written by the application before this exchange reached the head of the line. */
-    private java.util.ArrayDeque<Object> pending;
-    boolean wireStarted;
-    boolean wireEnded;
-    boolean continueSent;
-
-    private static final java.util.concurrent.atomic.AtomicLongFieldUpdater<Http1Exchange> QUEUED =
-            java.util.concurrent.atomic.AtomicLongFieldUpdater.newUpdater(Http1Exchange.class, "queuedBytes");
+    private static final AtomicLongFieldUpdater<Http1Exchange> QUEUED =
+            AtomicLongFieldUpdater.newUpdater(Http1Exchange.class, "queuedBytes");
     /** Body bytes handed to the connection but not yet to the channel (any thread adds, event loop subtracts). */
     private volatile long queuedBytes;
-    /** One-shot writability callback; event loop only. */
-    Runnable writableCallback;
     /** True for a response the engine makes itself (decode errors): not counted as an application request. */
     final boolean synthetic;
-    /** Queued behind an earlier request on the connection; event loop only. */
-    boolean pipelined;
     private long bodyBytes;
+    /** Where completions made off the event loop wait for one hand-back; null: wake the loop at once. */
+    private volatile CompletionBatch batch;
+    /** The protocol a {@code 101} switches to, set by {@link #upgrade}; read on the event loop when it retires. */
     private volatile UpgradedProtocol upgradeTo;
 
     /**
@@ -89,6 +72,7 @@ final class Http1Exchange implements HttpExchange, BodyDemand {
      */
     Http1Exchange(Http1Connection connection, HttpRequest request, long requestNumber, long bodyLength,
                   boolean keepAlive, boolean synthetic) {
+        super(connection.facts());
         this.connection = connection;
         this.request = request;
         this.requestNumber = requestNumber;
@@ -109,43 +93,8 @@ final class Http1Exchange implements HttpExchange, BodyDemand {
     }
 
     @Override
-    public String scheme() {
-        return connection.secure ? "https" : "http";
-    }
-
-    @Override
-    public SSLSession tlsSession() {
-        return connection.tlsSession();
-    }
-
-    @Override
-    public InetSocketAddress remoteAddress() {
-        return connection.remoteAddress();
-    }
-
-    @Override
-    public InetSocketAddress localAddress() {
-        return connection.localAddress();
-    }
-
-    @Override
-    public String connectionId() {
-        return connection.id();
-    }
-
-    @Override
     public long requestNumber() {
         return requestNumber;
-    }
-
-    @Override
-    public EventLoop eventLoop() {
-        return connection.eventLoop();
-    }
-
-    @Override
-    public ByteBufAllocator alloc() {
-        return connection.alloc();
     }
 
     @Override
@@ -170,7 +119,7 @@ final class Http1Exchange implements HttpExchange, BodyDemand {
     @Override
     public HttpHeaders responseHeaders() {
         if (responseHeaders == null) {
-            responseHeaders = dev.pronto.container.http1.ResponseHeaderNames.FACTORY.newHeaders();
+            responseHeaders = ResponseHeaderNames.FACTORY.newHeaders();
         }
         return responseHeaders;
     }
@@ -202,29 +151,21 @@ final class Http1Exchange implements HttpExchange, BodyDemand {
         }
         state = State.ENDED;
         HttpHeaders headers = responseHeaders();
-        byte[] connectionLine = connectionLine(headers);
-        long length = -1;
-        if (status != NO_CONTENT && status != NOT_MODIFIED && status >= 200) {
-            CharSequence declared = headers.get(HttpHeaderNames.CONTENT_LENGTH);
-            if (declared == null) {
-                length = content.readableBytes();
-            } else if (!head && !declaresLength(declared, content.readableBytes())) {
-                // The body is what frames the message: a declared length that disagrees would desync the client.
-                headers.remove(HttpHeaderNames.CONTENT_LENGTH);
-                length = content.readableBytes();
-            }
+        Http1Framing framing = frame(headers, content.readableBytes());
+        if (framing.dropDeclaredLength()) {
+            headers.remove(HttpHeaderNames.CONTENT_LENGTH);
         }
         HttpResponseStatus st = HttpResponseStatus.valueOf(status);
         if (head) {
             content.release();
-            connection.submit(this, new Http1ResponseHead(st, headers, true, addDate(headers), serverLine(headers),
-                    length, connectionLine), false);
-            connection.submit(this, LastHttpContent.EMPTY_LAST_CONTENT, true);
+            submit(new Http1ResponseHead(st, headers, true, addDate(headers), serverLine(headers),
+                    framing.contentLength(), framing.connectionLine()), false);
+            submit(LastHttpContent.EMPTY_LAST_CONTENT, true);
         } else {
             addQueued(content.readableBytes());
             bodyBytes += content.readableBytes();
-            connection.submit(this, new Http1FullResponse(st, content, headers, addDate(headers), serverLine(headers),
-                    length, connectionLine), true);
+            submit(new Http1FullResponse(st, content, headers, addDate(headers), serverLine(headers),
+                    framing.contentLength(), framing.connectionLine()), true);
         }
     }
 
@@ -241,7 +182,7 @@ final class Http1Exchange implements HttpExchange, BodyDemand {
         }
         addQueued(chunk.readableBytes());
         bodyBytes += chunk.readableBytes();
-        connection.submit(this, new DefaultHttpContent(chunk), false);
+        submit(new DefaultHttpContent(chunk), false);
     }
 
     @Override
@@ -250,38 +191,17 @@ final class Http1Exchange implements HttpExchange, BodyDemand {
             throw new IllegalStateException("Response already ended");
         }
         commitIfOpen();
-        if (connection.secure) {
-            writeFileChunks(file, position, length);
-            return;
-        }
-        DefaultFileRegion region = new DefaultFileRegion(file, position, length);
         if (head) {
-            region.release();
-            return;
-        }
-        bodyBytes += length;
-        connection.submit(this, region, false);
-    }
-
-    /** TLS encrypts in user space, so no sendfile: the pipeline's chunked writer reads the file as it drains. */
-    private void writeFileChunks(FileChannel file, long position, long length) {
-        if (head) {
-            closeQuietly(file);
+            ChunkedFileBody.closeQuietly(file);
             return;
         }
         try {
-            connection.submit(this, new ChunkedFileBody(file, position, length), false);
+            Object fileBody = ChunkedFileBody.of(file, position, length, facts.isSecure());
+            bodyBytes += facts.isSecure() ? 0 : length;
+            submit(fileBody, false);
         } catch (IOException e) {
-            closeQuietly(file);
+            ChunkedFileBody.closeQuietly(file);
             abort();
-        }
-    }
-
-    private static void closeQuietly(FileChannel file) {
-        try {
-            file.close();
-        } catch (IOException ignored) {
-            // nothing more to release
         }
     }
 
@@ -292,10 +212,8 @@ final class Http1Exchange implements HttpExchange, BodyDemand {
 
     @Override
     public void flush() {
-        if (state == State.OPEN) {
-            commitIfOpen();
-        }
-        WorkerScope.flushCurrent(); // an explicit flush is not deferred to the end of the worker task
+        commitIfOpen();
+        handBackNow(); // an explicit flush is not deferred to the end of the worker task
     }
 
     @Override
@@ -304,15 +222,15 @@ final class Http1Exchange implements HttpExchange, BodyDemand {
             return;
         }
         if (state == State.OPEN) {
-            send(connection.alloc().buffer(0, 0));
+            send(facts.alloc().buffer(0, 0));
             return;
         }
         state = State.ENDED;
         LastHttpContent last = LastHttpContent.EMPTY_LAST_CONTENT;
         if (chunked && trailers != null && !trailers.isEmpty() && !head) {
-            last = new DefaultLastHttpContent(connection.alloc().buffer(0, 0), trailers);
+            last = new DefaultLastHttpContent(facts.alloc().buffer(0, 0), trailers);
         }
-        connection.submit(this, last, true);
+        submit(last, true);
     }
 
     @Override
@@ -326,7 +244,7 @@ final class Http1Exchange implements HttpExchange, BodyDemand {
         }
         upgradeTo = protocol;
         status = 101;
-        send(connection.alloc().buffer(0, 0));
+        send(facts.alloc().buffer(0, 0));
     }
 
     /** The protocol to switch to once this response is written, or null. */
@@ -346,58 +264,56 @@ final class Http1Exchange implements HttpExchange, BodyDemand {
         }
         state = State.COMMITTED;
         HttpHeaders headers = responseHeaders();
-        if (!headers.contains(HttpHeaderNames.CONTENT_LENGTH) && status != NO_CONTENT && status != NOT_MODIFIED
-                && status >= 200) {
-            if (request.protocolVersion() == HttpVersion.HTTP_1_1) {
-                chunked = true;
-                headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
-            } else {
-                // RFC 9112 §6.3: an HTTP/1.0 client can only learn where the body ends from the close.
-                closeDelimited = true;
-                keepAlive = false;
-            }
+        Http1Framing framing = frame(headers, -1);
+        if (framing.body() == Http1Framing.Body.CHUNKED) {
+            chunked = true;
+            headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+        } else if (framing.body() == Http1Framing.Body.CLOSE_DELIMITED) {
+            closeDelimited = true;
         }
-        byte[] connectionLine = connectionLine(headers);
-        HttpResponseStatus st = HttpResponseStatus.valueOf(status);
-        connection.submit(this, new Http1ResponseHead(st, headers, head, addDate(headers), serverLine(headers), -1,
-                connectionLine), false);
+        submit(new Http1ResponseHead(HttpResponseStatus.valueOf(status), headers, head, addDate(headers),
+                serverLine(headers), -1, framing.connectionLine()), false);
     }
 
-    private static boolean declaresLength(CharSequence declared, long actual) {
-        try {
-            return Long.parseLong(declared.toString().trim()) == actual;
-        } catch (NumberFormatException e) {
-            return false;
+    /** Framing and keep-alive of this response ({@code wholeBody}: its length if sent whole, else -1). */
+    private Http1Framing frame(HttpHeaders headers, long wholeBody) {
+        boolean unreadExpectedBody = expectContinue && body instanceof StreamedRequestBody streamed
+                && !streamed.wasDemanded();
+        Http1Framing framing = Http1Framing.decide(new Http1Framing.Input(
+                request.protocolVersion() == HttpVersion.HTTP_1_0, head, status,
+                headers.get(HttpHeaderNames.CONTENT_LENGTH), wholeBody, keepAlive,
+                headers.contains(HttpHeaderNames.CONNECTION),
+                headers.containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE, true),
+                unreadExpectedBody));
+        if (!framing.keepAlive()) {
+            keepAlive = false;
         }
+        return framing;
     }
 
     private static boolean addDate(HttpHeaders headers) {
         return !headers.contains(HttpHeaderNames.DATE);
     }
 
+    /** The engine's {@code Server} line unless the application set its own. */
     private byte[] serverLine(HttpHeaders headers) {
-        byte[] line = connection.serverLine();
-        return line == null || headers.contains(HttpHeaderNames.SERVER) ? null : line;
+        return headers.contains(HttpHeaderNames.SERVER) ? null : connection.serverLine();
     }
 
-    /** Decides keep-alive for this response and the {@code Connection} line the engine adds (null for none). */
-    private byte[] connectionLine(HttpHeaders headers) {
-        boolean appSaidClose = headers.containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE, true);
-        if (appSaidClose) {
-            keepAlive = false;
+    private void submit(Object msg, boolean last) {
+        connection.submit(this, msg, last, batch);
+    }
+
+    @Override
+    public void handBackVia(CompletionBatch completions) {
+        batch = completions;
+    }
+
+    private void handBackNow() {
+        CompletionBatch b = batch;
+        if (b != null) {
+            b.handBack();
         }
-        if (expectContinue && body instanceof StreamedRequestBody streamed && !streamed.wasDemanded()) {
-            // RFC 9110 §10.1.1: the client may never send a body we did not ask for; its framing is unknowable.
-            keepAlive = false;
-        }
-        if (headers.contains(HttpHeaderNames.CONNECTION) && (appSaidClose || keepAlive)) {
-            return null; // the application's own Connection field stands
-        }
-        // Graceful shutdown adds close when the head is written (Http1Connection.closeWith), not here.
-        if (!keepAlive) {
-            return EngineHeaderLines.CONNECTION_CLOSE;
-        }
-        return request.protocolVersion() == HttpVersion.HTTP_1_0 ? EngineHeaderLines.CONNECTION_KEEP_ALIVE : null;
     }
 
     // ---- body demand -----------------------------------------------------------------------------------
@@ -430,11 +346,11 @@ final class Http1Exchange implements HttpExchange, BodyDemand {
     }
 
     /** The engine answers on the application's behalf (e.g. 413 mid-body); later application writes are dropped. */
-    void respondFromEngine(io.netty.handler.codec.http.FullHttpResponse response) {
+    void respondFromEngine(FullHttpResponse response) {
         state = State.ENDED;
         keepAlive = false;
         status = response.status().code(); // what the metrics and the access log must see
-        connection.submit(this, response, true);
+        submit(response, true);
     }
 
     // ---- writability and close --------------------------------------------------------------------------
@@ -450,27 +366,8 @@ final class Http1Exchange implements HttpExchange, BodyDemand {
     }
 
     @Override
-    public void awaitWritable(long timeoutMillis) throws IOException {
-        if (isWritable()) {
-            return;
-        }
-        if (connection.eventLoop().inEventLoop()) {
-            throw new IllegalStateException("awaitWritable must not be called on the event loop");
-        }
-        WorkerScope.flushCurrent(); // what waits in this task's scope is what must drain first
-        CountDownLatch latch = new CountDownLatch(1);
-        onWritable(latch::countDown);
-        try {
-            if (!latch.await(timeoutMillis, TimeUnit.MILLISECONDS)) {
-                throw new java.net.SocketTimeoutException("Timed out waiting for the client to read the response");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("Interrupted while waiting to write", e);
-        }
-        if (!isOpen()) {
-            throw new ClosedChannelException();
-        }
+    void beforeAwaitWritable() {
+        handBackNow(); // what waits in this exchange's batch is what must drain first
     }
 
     @Override
@@ -480,22 +377,15 @@ final class Http1Exchange implements HttpExchange, BodyDemand {
 
     @Override
     public void onClose(Runnable listener) {
-        if (connection.eventLoop().inEventLoop()) {
-            addCloseListener(listener);
-        } else {
-            connection.eventLoop().execute(() -> addCloseListener(listener));
-        }
+        connection.onClose(this, listener);
     }
 
-    private void addCloseListener(Runnable listener) {
-        if (!connection.isOpen()) {
-            listener.run();
-            return;
-        }
+    /** Event loop: adds {@code listener}, or runs it now if the connection is gone. */
+    void addCloseListener(Runnable listener, boolean connectionOpen) {
         if (closeListeners == null) {
-            closeListeners = new ArrayList<>(1);
+            closeListeners = new CloseListeners();
         }
-        closeListeners.add(listener);
+        closeListeners.add(listener, connectionOpen);
     }
 
     /** The connection closed before this exchange finished on the wire. Event loop. */
@@ -503,33 +393,9 @@ final class Http1Exchange implements HttpExchange, BodyDemand {
         if (body instanceof StreamedRequestBody streamed) {
             streamed.fail(new ClosedChannelException());
         }
-        Object msg;
-        while ((msg = pollPending()) != null) {
-            io.netty.util.ReferenceCountUtil.release(msg);
-        }
         if (closeListeners != null) {
-            for (Runnable listener : closeListeners) {
-                listener.run();
-            }
-            closeListeners = null;
+            closeListeners.fire();
         }
-    }
-
-    /** Queues a message until this exchange reaches the head of the line. Event loop. */
-    void addPending(Object msg) {
-        if (pending == null) {
-            pending = new java.util.ArrayDeque<>(4);
-        }
-        pending.add(msg);
-    }
-
-    /** The next queued message, or null. Event loop. */
-    Object pollPending() {
-        return pending == null ? null : pending.poll();
-    }
-
-    boolean hasPending() {
-        return pending != null && !pending.isEmpty();
     }
 
     boolean isCloseDelimited() {

@@ -1,7 +1,7 @@
 package dev.pronto.container.http2;
 
 import dev.pronto.container.RequestOutcome;
-import dev.pronto.container.WorkerScope;
+import dev.pronto.container.CompletionBatch;
 import dev.pronto.container.connection.ConnectionRegistry;
 import dev.pronto.container.connection.LoopCounters;
 import io.netty.buffer.ByteBuf;
@@ -49,7 +49,7 @@ import org.slf4j.LoggerFactory;
  * </pre>
  */
 public final class Http2ServerConnection extends Http2ConnectionHandler
-        implements WorkerScope.Drainable, ConnectionRegistry.Member {
+        implements ConnectionRegistry.Member {
 
     private static final Logger log = LoggerFactory.getLogger(Http2ServerConnection.class);
 
@@ -61,6 +61,7 @@ public final class Http2ServerConnection extends Http2ConnectionHandler
     private final Queue<Http2Op> offLoopOps = PlatformDependent.newMpscQueue();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final Runnable drainOps = this::drainOffLoopOps;
+    private final Runnable wakeUp = this::scheduleDrain;
 
     private ChannelHandlerContext ctx;
     private LoopCounters counters;
@@ -300,12 +301,16 @@ public final class Http2ServerConnection extends Http2ConnectionHandler
         }
         offLoopOps.add(op);
         if (drainScheduled.compareAndSet(false, true)) {
-            WorkerScope.scheduleDrain(this); // inside a worker task: one wake-up per task, not per response
+            CompletionBatch batch = op.exchange().completionBatch();
+            if (batch == null) {
+                scheduleDrain();
+            } else {
+                batch.defer(wakeUp); // inside a worker task: one wake-up per task, not per response
+            }
         }
     }
 
-    @Override
-    public void scheduleDrain() {
+    private void scheduleDrain() {
         try {
             eventLoop().execute(drainOps);
         } catch (RejectedExecutionException e) {

@@ -1,8 +1,8 @@
 package dev.pronto.container.http2;
 
+import dev.pronto.container.CompletionBatch;
 import dev.pronto.container.HttpExchange;
 import dev.pronto.container.RequestBody;
-import dev.pronto.container.WorkerScope;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.EventLoop;
@@ -60,6 +60,8 @@ final class Http2StreamExchange implements HttpExchange, Http2RequestBody.Window
     private HttpHeaders responseHeaders;
     private long bodyBytes;
     private volatile long queuedBytes;
+    /** Where completions made off the event loop wait for one hand-back; null: wake the loop at once. */
+    private volatile CompletionBatch batch;
 
     // ---- wire side: event loop only ------------------------------------------------------------------------
     /** The stream's send window and the channel have room (updated by the connection on the loop). */
@@ -259,9 +261,26 @@ final class Http2StreamExchange implements HttpExchange, Http2RequestBody.Window
     }
 
     @Override
+    public void handBackVia(CompletionBatch completions) {
+        batch = completions;
+    }
+
+    /** The batch this exchange's off-loop completions wait in, or null. Any thread. */
+    CompletionBatch completionBatch() {
+        return batch;
+    }
+
+    private void handBackNow() {
+        CompletionBatch b = batch;
+        if (b != null) {
+            b.handBack();
+        }
+    }
+
+    @Override
     public void flush() {
         commitIfOpen();
-        WorkerScope.flushCurrent(); // an explicit flush is not deferred to the end of the worker task
+        handBackNow(); // an explicit flush is not deferred to the end of the worker task
     }
 
     @Override
@@ -364,7 +383,7 @@ final class Http2StreamExchange implements HttpExchange, Http2RequestBody.Window
         if (eventLoop().inEventLoop()) {
             throw new IllegalStateException("awaitWritable must not be called on the event loop");
         }
-        WorkerScope.flushCurrent(); // what waits in this task's scope is what must drain first
+        handBackNow(); // what waits in this exchange's batch is what must drain first
         CountDownLatch latch = new CountDownLatch(1);
         onWritable(latch::countDown);
         try {

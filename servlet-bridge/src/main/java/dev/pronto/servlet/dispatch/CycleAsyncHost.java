@@ -5,6 +5,7 @@ import dev.pronto.servlet.async.AsyncContextImpl;
 import dev.pronto.servlet.async.AsyncHost;
 import dev.pronto.servlet.context.ClassLoaderSwap;
 import dev.pronto.servlet.request.HttpServletRequestImpl;
+import dev.pronto.servlet.worker.RequestExecutor;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;

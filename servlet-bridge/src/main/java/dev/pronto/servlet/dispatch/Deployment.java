@@ -1,6 +1,7 @@
 package dev.pronto.servlet.dispatch;
 
 import dev.pronto.servlet.accesslog.AccessLog;
+import dev.pronto.servlet.worker.RequestExecutor;
 import dev.pronto.servlet.context.ServletContextImpl;
 import dev.pronto.servlet.context.ServletHolder;
 import dev.pronto.servlet.context.WebApplication;

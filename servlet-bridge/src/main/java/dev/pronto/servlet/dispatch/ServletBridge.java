@@ -3,6 +3,7 @@ package dev.pronto.servlet.dispatch;
 import dev.pronto.container.HttpExchange;
 import dev.pronto.container.HttpHandler;
 import dev.pronto.servlet.accesslog.AccessLog;
+import dev.pronto.servlet.worker.RequestExecutor;
 import dev.pronto.servlet.request.BadRequestPathException;
 import dev.pronto.servlet.request.RequestPathNormalizer;
 import io.netty.buffer.ByteBufUtil;
@@ -73,7 +74,7 @@ public final class ServletBridge implements HttpHandler {
         if (route.inline) {
             cycle.run(requestTarget);
         } else {
-            WorkerBatch.add(exchange.eventLoop(), executor, exchange.connectionId(), () -> cycle.run(requestTarget));
+            executor.dispatch(exchange, () -> cycle.run(requestTarget));
         }
     }
 

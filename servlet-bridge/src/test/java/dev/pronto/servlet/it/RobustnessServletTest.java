@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pronto.servlet.Pronto;
 import dev.pronto.servlet.ProntoServer;
 import dev.pronto.servlet.ServletTestServer;
-import dev.pronto.servlet.dispatch.RequestExecutor;
+import dev.pronto.servlet.worker.RequestExecutor;
 import dev.pronto.testing.KeepAliveLoadClient;
 import dev.pronto.testing.RawHttpConnection;
 import dev.pronto.testing.RawHttpConnection.Response;

@@ -6,7 +6,7 @@ import dev.pronto.container.Transport;
 import dev.pronto.container.transport.TransportSupport;
 import dev.pronto.servlet.accesslog.AccessLogConfig;
 import dev.pronto.servlet.accesslog.AccessLogPattern;
-import dev.pronto.servlet.dispatch.RequestExecutor;
+import dev.pronto.servlet.worker.RequestExecutor;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

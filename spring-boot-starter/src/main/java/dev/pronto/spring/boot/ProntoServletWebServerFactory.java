@@ -6,7 +6,7 @@ import dev.pronto.servlet.ProntoServer;
 import dev.pronto.servlet.WebAppBuilder;
 import dev.pronto.servlet.accesslog.AccessLogConfig;
 import dev.pronto.servlet.context.WebApplication;
-import dev.pronto.servlet.dispatch.RequestExecutor;
+import dev.pronto.servlet.worker.RequestExecutor;
 import dev.pronto.container.Server;
 import dev.pronto.container.TlsConfig;
 import java.io.IOException;

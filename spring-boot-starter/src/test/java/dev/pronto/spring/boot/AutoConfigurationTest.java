@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pronto.container.ServerConfig;
 import dev.pronto.container.Transport;
-import dev.pronto.servlet.dispatch.RequestExecutor;
+import dev.pronto.servlet.worker.RequestExecutor;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,5 +1,6 @@
-package dev.pronto.servlet.dispatch;
+package dev.pronto.servlet.worker;
 
+import dev.pronto.container.HttpExchange;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.FastThreadLocal;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ final class WorkerBatch implements Runnable {
     private final EventLoop loop;
     private final RequestExecutor executor;
     private List<Runnable> cycles = new ArrayList<>();
-    private List<String> connections = new ArrayList<>();
+    private List<HttpExchange> exchanges = new ArrayList<>();
     private final List<WorkerTask> watched = new ArrayList<>();
     private final Runnable stealCheck = this::onStealCheck;
     private boolean stealCheckArmed;
@@ -33,8 +34,9 @@ final class WorkerBatch implements Runnable {
         this.executor = executor;
     }
 
-    /** Queues {@code cycle} of {@code connectionId}; called on {@code loop}. */
-    static void add(EventLoop loop, RequestExecutor executor, String connectionId, Runnable cycle) {
+    /** Queues {@code cycle}, the work of {@code exchange}; called on the exchange's event loop. */
+    static void add(RequestExecutor executor, HttpExchange exchange, Runnable cycle) {
+        EventLoop loop = exchange.eventLoop();
         WorkerBatch batch = CURRENT.get();
         if (batch == null || batch.executor != executor) {
             batch = new WorkerBatch(loop, executor);
@@ -45,22 +47,23 @@ final class WorkerBatch implements Runnable {
             loop.execute(batch);
         }
         batch.cycles.add(cycle);
-        batch.connections.add(connectionId);
+        batch.exchanges.add(exchange);
     }
 
     @Override
     public void run() {
         List<Runnable> all = cycles;
-        List<String> ids = connections;
+        List<HttpExchange> owners = exchanges;
         cycles = new ArrayList<>();
-        connections = new ArrayList<>();
+        exchanges = new ArrayList<>();
         helpStuckTasks(System.nanoTime());
-        List<Runnable> units = new ArrayList<>();
+        List<WorkerTask.Unit> units = new ArrayList<>();
         int requests = 0;
         int start = 0;
         for (int i = 1; i <= all.size(); i++) {
-            if (i == all.size() || !ids.get(i).equals(ids.get(i - 1))) {
-                units.add(connectionUnit(all.subList(start, i)));
+            if (i == all.size() || !sameConnection(owners.get(i), owners.get(i - 1))) {
+                units.add(new WorkerTask.Unit(owners.subList(start, i).toArray(new HttpExchange[0]),
+                        all.subList(start, i).toArray(new Runnable[0])));
                 requests += i - start;
                 start = i;
                 if (requests >= MAX_PER_TASK || i == all.size()) {
@@ -72,22 +75,13 @@ final class WorkerBatch implements Runnable {
         }
     }
 
-    /** One connection's requests of this round, run in order. */
-    private static Runnable connectionUnit(List<Runnable> requests) {
-        if (requests.size() == 1) {
-            return requests.get(0);
-        }
-        Runnable[] ordered = requests.toArray(new Runnable[0]);
-        return () -> {
-            for (Runnable request : ordered) {
-                request.run();
-            }
-        };
+    private static boolean sameConnection(HttpExchange a, HttpExchange b) {
+        return a.connectionId().equals(b.connectionId());
     }
 
     /** One worker task; its responses reach the event loops when it ends (one wake-up per connection). */
-    private void submit(List<Runnable> units) {
-        WorkerTask task = new WorkerTask(units.toArray(new Runnable[0]));
+    private void submit(List<WorkerTask.Unit> units) {
+        WorkerTask task = new WorkerTask(units.toArray(new WorkerTask.Unit[0]));
         executor.execute(task);
         if (units.size() > 1) {
             watched.add(task);

@@ -1,5 +1,6 @@
-package dev.pronto.servlet.dispatch;
+package dev.pronto.servlet.worker;
 
+import dev.pronto.container.HttpExchange;
 import java.lang.reflect.Method;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -14,8 +15,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Runs blocking servlet code off the event loop: on virtual threads when the JVM has them (Java 21+, found at run
- * time so the build still targets 17), else on a bounded platform pool; at most {@code maxConcurrency} requests run
- * at once, the rest wait in order. Thread-safe.
+ * time so the build still targets 17), else on a bounded platform pool; at most {@code maxConcurrency} tasks run
+ * at once, the rest wait in order. {@link #dispatch} is the request path's one hop to the workers. Thread-safe.
  */
 public final class RequestExecutor implements AutoCloseable {
 
@@ -91,6 +92,15 @@ public final class RequestExecutor implements AutoCloseable {
 
     public int maxConcurrency() {
         return maxConcurrency;
+    }
+
+    /**
+     * Runs {@code work}, the blocking part of {@code exchange}, on a worker: gathered with the other requests of
+     * this event-loop round, packed per connection into few tasks, each handing its responses back to the event
+     * loops once. Called on the exchange's event loop.
+     */
+    public void dispatch(HttpExchange exchange, Runnable work) {
+        WorkerBatch.add(this, exchange, work);
     }
 
     /** Runs {@code task} now if fewer than the limit are running, else when one finishes. */
