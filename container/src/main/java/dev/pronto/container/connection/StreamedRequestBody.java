@@ -1,5 +1,6 @@
 package dev.pronto.container.connection;
 
+import dev.pronto.container.BodyInputStream;
 import dev.pronto.container.RequestBody;
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.EmptyHttpHeaders;

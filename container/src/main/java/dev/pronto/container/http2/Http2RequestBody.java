@@ -1,6 +1,6 @@
 package dev.pronto.container.http2;
 
-import dev.pronto.container.BodyCursor;
+import dev.pronto.container.BodyInputStream;
 import dev.pronto.container.RequestBody;
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
@@ -205,30 +205,7 @@ final class Http2RequestBody implements RequestBody {
     @Override
     public synchronized InputStream inputStream() {
         if (inputStream == null) {
-            BodyCursor cursor = new BodyCursor();
-            BodyCursor.Source blocking = () -> take(blockingTimeoutMillis);
-            inputStream = new InputStream() {
-                @Override
-                public int read() throws IOException {
-                    return cursor.read(blocking);
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) throws IOException {
-                    return cursor.read(b, off, len, blocking);
-                }
-
-                @Override
-                public int available() {
-                    return cursor.available();
-                }
-
-                @Override
-                public void close() {
-                    cursor.finish();
-                    discard();
-                }
-            };
+            inputStream = new BodyInputStream(this, blockingTimeoutMillis);
         }
         return inputStream;
     }

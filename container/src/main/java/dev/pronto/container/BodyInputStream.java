@@ -1,17 +1,19 @@
-package dev.pronto.container.connection;
+package dev.pronto.container;
 
-import dev.pronto.container.BodyCursor;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** A blocking {@link InputStream} over a {@link StreamedRequestBody}. One consumer thread; never the event loop. */
-final class BodyInputStream extends InputStream {
+/**
+ * A blocking {@link InputStream} over any protocol's {@link RequestBody} ({@code take} with the engine's timeout;
+ * {@code close} discards the rest). One consumer thread; never the event loop.
+ */
+public final class BodyInputStream extends InputStream {
 
-    private final StreamedRequestBody body;
+    private final RequestBody body;
     private final BodyCursor cursor = new BodyCursor();
     private final BodyCursor.Source blocking;
 
-    BodyInputStream(StreamedRequestBody body, long timeoutMillis) {
+    public BodyInputStream(RequestBody body, long timeoutMillis) {
         this.body = body;
         this.blocking = () -> body.take(timeoutMillis);
     }
