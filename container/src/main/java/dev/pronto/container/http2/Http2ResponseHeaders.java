@@ -1,14 +1,12 @@
 package dev.pronto.container.http2;
 
+import dev.pronto.container.http1.HttpDateCache;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http2.DefaultHttp2Headers;
 import io.netty.handler.codec.http2.Http2Headers;
 import io.netty.handler.codec.http2.HttpConversionUtil;
 import io.netty.util.AsciiString;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /**
  * Builds the HEADERS of a response from the exchange's HTTP/1-shaped fields: lower-case names, no
@@ -16,9 +14,6 @@ import java.time.format.DateTimeFormatter;
  * shared. Stateless and thread-safe; runs on the thread that commits the response, so the event loop only writes.
  */
 final class Http2ResponseHeaders {
-
-    private static final DateTimeFormatter IMF_FIXDATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
-    private static volatile DateValue date = format(System.currentTimeMillis() / 1000);
 
     private Http2ResponseHeaders() {
     }
@@ -28,7 +23,7 @@ final class Http2ResponseHeaders {
                 : HttpConversionUtil.toHttp2Headers(fields, false);
         h2.status(AsciiString.of(Integer.toString(status)));
         if (!h2.contains(HttpHeaderNames.DATE)) {
-            h2.set(HttpHeaderNames.DATE, now());
+            h2.set(HttpHeaderNames.DATE, HttpDateCache.nowValue());
         }
         if (serverHeader != null && !h2.contains(HttpHeaderNames.SERVER)) {
             h2.set(HttpHeaderNames.SERVER, serverHeader);
@@ -46,31 +41,10 @@ final class Http2ResponseHeaders {
         Http2Headers h2 = new DefaultHttp2Headers(false);
         h2.status(AsciiString.of(Integer.toString(status)));
         h2.set(HttpHeaderNames.CONTENT_LENGTH, AsciiString.of("0"));
-        h2.set(HttpHeaderNames.DATE, now());
+        h2.set(HttpHeaderNames.DATE, HttpDateCache.nowValue());
         if (serverHeader != null) {
             h2.set(HttpHeaderNames.SERVER, serverHeader);
         }
         return h2;
-    }
-
-    private static AsciiString now() {
-        DateValue d = date;
-        long second = System.currentTimeMillis() / 1000;
-        if (d.second != second) {
-            d = format(second);
-            date = d;
-        }
-        return d.value;
-    }
-
-    private static DateValue format(long second) {
-        String text = IMF_FIXDATE.format(Instant.ofEpochSecond(second));
-        if (text.charAt(6) == ' ') {
-            text = text.substring(0, 5) + '0' + text.substring(5); // IMF-fixdate has two-digit days
-        }
-        return new DateValue(second, new AsciiString(text));
-    }
-
-    private record DateValue(long second, AsciiString value) {
     }
 }
