@@ -15,9 +15,9 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.handler.stream.ChunkedWriteHandler;
 
 /**
- * Builds each accepted channel's pipeline: strict decoder, response encoder, connection handler. On a TLS port the
- * TLS handler and its handshake guard come first, and a chunked writer turns file bodies (which TLS cannot send
- * zero-copy) into buffers; a cleartext port gets none of them. Event loop.
+ * Builds each accepted channel's pipeline: write coalescer, strict decoder, response encoder, connection handler.
+ * On a TLS port the TLS handler and its handshake guard come first, and a chunked writer turns file bodies (which
+ * TLS cannot send zero-copy) into buffers; a cleartext port gets none of them. Event loop.
  */
 public final class Http1ChannelInitializer extends ChannelInitializer<Channel> {
 
@@ -67,6 +67,7 @@ public final class Http1ChannelInitializer extends ChannelInitializer<Channel> {
         Http1RequestDecoder decoder =
                 new Http1RequestDecoder(config.maxUriLength(), config.maxHeaderSize(), config.maxBodySize(),
                         settings.counters());
+        pipeline.addLast("coalescer", new BatchWriteCoalescer()); // a batch's responses leave as one buffer
         pipeline.addLast("decoder", decoder);
         pipeline.addLast("encoder", new Http1ResponseEncoder(settings.counters()));
         if (tls != null) {
