@@ -155,7 +155,7 @@ final class Http1Exchange extends ResponseSequencer.Sequenced implements BodyDem
         if (framing.dropDeclaredLength()) {
             headers.remove(HttpHeaderNames.CONTENT_LENGTH);
         }
-        HttpResponseStatus st = HttpResponseStatus.valueOf(status);
+        HttpResponseStatus st = statusLine();
         if (head) {
             content.release();
             submit(new Http1ResponseHead(st, headers, true, addDate(headers), serverLine(headers),
@@ -271,8 +271,13 @@ final class Http1Exchange extends ResponseSequencer.Sequenced implements BodyDem
         } else if (framing.body() == Http1Framing.Body.CLOSE_DELIMITED) {
             closeDelimited = true;
         }
-        submit(new Http1ResponseHead(HttpResponseStatus.valueOf(status), headers, head, addDate(headers),
+        submit(new Http1ResponseHead(statusLine(), headers, head, addDate(headers),
                 serverLine(headers), -1, framing.connectionLine()), false);
+    }
+
+    /** The status as Netty's pre-encoded status line; 200 without the lookup, as nearly every response is. */
+    private HttpResponseStatus statusLine() {
+        return status == 200 ? HttpResponseStatus.OK : HttpResponseStatus.valueOf(status);
     }
 
     /** Framing and keep-alive of this response ({@code wholeBody}: its length if sent whole, else -1). */

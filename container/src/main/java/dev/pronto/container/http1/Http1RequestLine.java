@@ -15,6 +15,10 @@ import io.netty.util.CharsetUtil;
  */
 final class Http1RequestLine {
 
+    /** {@code HTTP/1.1} and {@code HTTP/1.0} as big-endian longs. */
+    private static final long HTTP_1_1 = 0x485454502F312E31L;
+    private static final long HTTP_1_0 = 0x485454502F312E30L;
+
     private static final HttpMethod[] KNOWN_METHODS = {
         HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.HEAD, HttpMethod.DELETE, HttpMethod.OPTIONS,
         HttpMethod.PATCH, HttpMethod.TRACE, HttpMethod.CONNECT, HttpMethod.QUERY,
@@ -107,6 +111,15 @@ final class Http1RequestLine {
 
     /** RFC 9112 §2.3: HTTP-version = "HTTP/" DIGIT "." DIGIT, case-sensitive. */
     private static HttpVersion parseVersion(ByteBuf buf, int from, int to) {
+        if (to - from == 8) { // one 8-byte compare for the two versions every request carries
+            long word = buf.getLong(from);
+            if (word == HTTP_1_1) {
+                return HttpVersion.HTTP_1_1;
+            }
+            if (word == HTTP_1_0) {
+                return HttpVersion.HTTP_1_0;
+            }
+        }
         if (to - from != 8 || !startsWith(buf, from, "HTTP/") || buf.getByte(from + 6) != '.') {
             throw Http1ParseException.badRequest("malformed HTTP-version");
         }

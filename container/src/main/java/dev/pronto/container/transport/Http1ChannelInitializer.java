@@ -67,7 +67,6 @@ public final class Http1ChannelInitializer extends ChannelInitializer<Channel> {
         Http1RequestDecoder decoder =
                 new Http1RequestDecoder(config.maxUriLength(), config.maxHeaderSize(), config.maxBodySize(),
                         settings.counters());
-        pipeline.addLast("coalescer", new BatchWriteCoalescer()); // a batch's responses leave as one buffer
         pipeline.addLast("decoder", decoder);
         pipeline.addLast("encoder", new Http1ResponseEncoder(settings.counters()));
         if (tls != null) {
