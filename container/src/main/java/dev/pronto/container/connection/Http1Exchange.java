@@ -151,7 +151,8 @@ final class Http1Exchange extends ResponseSequencer.Sequenced implements BodyDem
         }
         state = State.ENDED;
         HttpHeaders headers = responseHeaders();
-        Http1Framing framing = frame(headers, content.readableBytes());
+        int length = content.readableBytes();
+        Http1Framing framing = frame(headers, length);
         if (framing.dropDeclaredLength()) {
             headers.remove(HttpHeaderNames.CONTENT_LENGTH);
         }
@@ -159,13 +160,13 @@ final class Http1Exchange extends ResponseSequencer.Sequenced implements BodyDem
         if (head) {
             content.release();
             submit(new Http1ResponseHead(st, headers, true, addDate(headers), serverLine(headers),
-                    framing.contentLength(), framing.connectionLine()), false);
+                    framing.contentLength(length), framing.connectionLine()), false);
             submit(LastHttpContent.EMPTY_LAST_CONTENT, true);
         } else {
-            addQueued(content.readableBytes());
-            bodyBytes += content.readableBytes();
+            addQueued(length);
+            bodyBytes += length;
             submit(new Http1FullResponse(st, content, headers, addDate(headers), serverLine(headers),
-                    framing.contentLength(), framing.connectionLine()), true);
+                    framing.contentLength(length), framing.connectionLine()), true);
         }
     }
 

@@ -2,16 +2,49 @@ package dev.pronto.container.http1;
 
 /**
  * How one HTTP/1.1 response is framed and whether its connection stays open after it: a pure function of the
- * request and the response head ({@link #decide}), with no I/O and no state. Thread-safe.
+ * request and the response head ({@link #decide}), with no I/O and no state. The decisions are a small finite set,
+ * interned, so deciding allocates nothing on the hot path. Thread-safe.
  *
- * @param body              how the body's end is found
- * @param contentLength     the {@code Content-Length} the engine writes, or {@code -1} for none
+ * @param body               how the body's end is found
+ * @param writesWholeLength  the engine writes {@code Content-Length}: the length of the body sent whole
  * @param dropDeclaredLength the application's own {@code Content-Length} disagrees with the body and must go
- * @param keepAlive         whether the connection may carry another request after this response
- * @param connectionLine    the pre-encoded {@code Connection} line the engine adds, or null for none
+ * @param keepAlive          whether the connection may carry another request after this response
+ * @param connectionLine     the pre-encoded {@code Connection} line the engine adds, or null for none
  */
-public record Http1Framing(Body body, long contentLength, boolean dropDeclaredLength, boolean keepAlive,
+public record Http1Framing(Body body, boolean writesWholeLength, boolean dropDeclaredLength, boolean keepAlive,
                            byte[] connectionLine) {
+
+    private static final byte[][] CONNECTION_LINES =
+            {null, EngineHeaderLines.CONNECTION_CLOSE, EngineHeaderLines.CONNECTION_KEEP_ALIVE};
+    /** Every decision, indexed by {@link #index}. */
+    private static final Http1Framing[] DECISIONS = new Http1Framing[Body.values().length * 8 * 3];
+
+    static {
+        for (Body body : Body.values()) {
+            for (int flags = 0; flags < 8; flags++) {
+                for (int line = 0; line < 3; line++) {
+                    DECISIONS[index(body, flags, line)] = new Http1Framing(body, (flags & 4) != 0,
+                            (flags & 2) != 0, (flags & 1) != 0, CONNECTION_LINES[line]);
+                }
+            }
+        }
+    }
+
+    private static int index(Body body, int flags, int line) {
+        return (body.ordinal() * 8 + flags) * 3 + line;
+    }
+
+    private static Http1Framing of(Body body, boolean writesWholeLength, boolean drop, boolean keepAlive,
+                                   byte[] connectionLine) {
+        int flags = (writesWholeLength ? 4 : 0) | (drop ? 2 : 0) | (keepAlive ? 1 : 0);
+        int line = connectionLine == null ? 0 : connectionLine == EngineHeaderLines.CONNECTION_CLOSE ? 1 : 2;
+        return DECISIONS[index(body, flags, line)];
+    }
+
+    /** The {@code Content-Length} the engine writes for a body of {@code wholeBodyLength} bytes, or -1 for none. */
+    public long contentLength(long wholeBodyLength) {
+        return writesWholeLength ? wholeBodyLength : -1;
+    }
 
     /** Where the response body ends (RFC 9112 §6.3). */
     public enum Body {
@@ -47,18 +80,18 @@ public record Http1Framing(Body body, long contentLength, boolean dropDeclaredLe
     public static Http1Framing decide(Input in) {
         boolean keepAlive = in.keepAlive;
         Body body;
-        long length = -1;
+        boolean writesLength = false;
         boolean drop = false;
         if (!mayHaveBody(in.status)) {
             body = Body.NONE;
         } else if (in.wholeBodyLength >= 0) {
             body = Body.LENGTH;
             if (in.declaredLength == null) {
-                length = in.wholeBodyLength;
+                writesLength = true;
             } else if (!in.headRequest && !declares(in.declaredLength, in.wholeBodyLength)) {
                 // The body is what frames the message: a declared length that disagrees would desync the client.
                 drop = true;
-                length = in.wholeBodyLength;
+                writesLength = true;
             }
         } else if (in.declaredLength != null) {
             body = Body.LENGTH;
@@ -76,7 +109,7 @@ public record Http1Framing(Body body, long contentLength, boolean dropDeclaredLe
             // RFC 9110 §10.1.1: the client may never send a body we did not ask for; its framing is unknowable.
             keepAlive = false;
         }
-        return new Http1Framing(body, length, drop, keepAlive, connectionLine(in, keepAlive));
+        return of(body, writesLength, drop, keepAlive, connectionLine(in, keepAlive));
     }
 
     /** RFC 9110 §6.4.1: 1xx, 204 and 304 responses never carry content. */
