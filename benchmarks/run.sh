@@ -49,6 +49,16 @@ register tomcat   benchmarks/target/peer-tomcat.jar
 register jetty    benchmarks/target/peer-jetty.jar
 register undertow benchmarks/target/peer-undertow.jar
 register netty    benchmarks/target/peer-netty.jar
+jar_path() { [[ $1 == /* ]] && echo "$1" || echo "$ROOT/$1"; }
+# A/B runs: EXTRA_SERVERS names a file of more registry lines, "name jar [arguments...]" (jar absolute or relative
+# to the repository root), e.g. the same sample built from another commit to measure one change.
+if [ -n "${EXTRA_SERVERS:-}" ]; then
+  while read -r extra_name extra_jar extra_args; do
+    [[ -z "$extra_name" || "$extra_name" == \#* ]] && continue
+    # shellcheck disable=SC2086 # the arguments are words
+    register "$extra_name" "$extra_jar" $extra_args
+  done < "$EXTRA_SERVERS"
+fi
 
 # Ratios are taken against this server when it ran, else against the first server that did.
 BASELINE=${BASELINE:-pronto-worker}
@@ -149,7 +159,7 @@ die() { printf '%s[run] %s%s\n' "$RED" "$*" "$RESET" >&2; exit 2; }
 if ((LIST_ONLY)); then
   for name in "${REGISTRY[@]}"; do
     state=missing
-    [[ -f $ROOT/${JAR[$name]} ]] && state=present
+    [[ -f $(jar_path "${JAR[$name]}") ]] && state=present
     printf '%-14s %-8s %s %s\n' "$name" "$state" "${JAR[$name]}" "${EXTRA_ARGS[$name]}"
   done
   exit 0
@@ -291,7 +301,7 @@ port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; }
 start_server() { # name -> sets SERVER_PID
   local name=$1
   # shellcheck disable=SC2086 # JVM_OPTS and EXTRA_ARGS are word lists on purpose
-  taskset -c "$SERVER_CPUS" $JAVA $JVM_OPTS -jar "$ROOT/${JAR[$name]}" --port "$PORT" ${EXTRA_ARGS[$name]} \
+  taskset -c "$SERVER_CPUS" $JAVA $JVM_OPTS -jar "$(jar_path "${JAR[$name]}")" --port "$PORT" ${EXTRA_ARGS[$name]} \
     >"$RUN_DIR/$name.log" 2>&1 &
   SERVER_PID=$! # taskset execs the JVM, so this is the JVM's pid
 }
@@ -510,7 +520,7 @@ fi
 
 ran=0
 for name in $SERVERS; do
-  if [[ ! -f $ROOT/${JAR[$name]} ]]; then
+  if [[ ! -f $(jar_path "${JAR[$name]}") ]]; then
     warn "================================================================================"
     warn "SKIPPING $name: ${JAR[$name]} does not exist (not built yet?)"
     warn "================================================================================"
