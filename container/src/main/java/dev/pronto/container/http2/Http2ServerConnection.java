@@ -365,6 +365,10 @@ public final class Http2ServerConnection extends Http2ConnectionHandler
      * sending with RST_STREAM(NO_ERROR); done only when the last frame really left (not while it waits for window).
      */
     void resetWhenWritten(int streamId, ChannelFuture written) {
+        Http2Stream now = connection().stream(streamId);
+        if (now == null || !now.state().remoteSideOpen()) {
+            return; // the client's side already ended (the usual case): no listener per response
+        }
         written.addListener(f -> {
             Http2Stream stream = connection().stream(streamId);
             if (f.isSuccess() && stream != null && stream.state() == Http2Stream.State.HALF_CLOSED_LOCAL) {
