@@ -1,5 +1,7 @@
 package dev.pronto.container.http2;
 
+import static io.netty.handler.codec.http2.Http2CodecUtil.HTTP_UPGRADE_STREAM_ID;
+
 import dev.pronto.container.RequestOutcome;
 import dev.pronto.container.CompletionBatch;
 import dev.pronto.container.connection.ConnectionRegistry;
@@ -109,7 +111,31 @@ public final class Http2ServerConnection extends Http2ConnectionHandler
         opened();
     }
 
+    /**
+     * This connection replaces an HTTP/1.1 one after {@code Upgrade: h2c}: it is counted already (the registry hands
+     * the slot over), so it opens without asking for one. Before it joins the pipeline.
+     */
+    void adoptUpgradedConnection() {
+        registered = true;
+    }
+
+    /** Serves the upgrade request as stream 1 (created half-closed by {@link #onHttpServerUpgrade}). Event loop. */
+    void serveUpgradeRequest(Http2Headers headers) {
+        Http2Stream stream = connection().stream(HTTP_UPGRADE_STREAM_ID);
+        if (stream != null) {
+            onRequest(stream, headers, true);
+            flushPending = true;
+            flushUnlessInBatch();
+        }
+    }
+
     private void opened() {
+        if (registered && !open) {
+            open = true; // adopted from HTTP/1.1: counted already
+            lastActivity = System.nanoTime();
+            armIdleTimer(settings.idleTimeoutNanos);
+            return;
+        }
         if (registered || open) {
             return;
         }
