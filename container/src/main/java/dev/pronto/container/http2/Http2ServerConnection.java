@@ -240,6 +240,7 @@ public final class Http2ServerConnection extends Http2ConnectionHandler
     /** Answers a request the application never sees, then stops its body (RFC 9113 §8.1: RST_STREAM NO_ERROR). */
     private void reject(Http2Stream stream, HttpResponseStatus status) {
         stream.setProperty(rejectedKey, Boolean.TRUE);
+        settings.counters.decodeError(status.code());
         ChannelFuture written = encoder().writeHeaders(ctx, stream.id(),
                 Http2ResponseHeaders.bare(status.code(), settings.serverHeader), 0, true, ctx.newPromise());
         resetWhenWritten(stream.id(), written);

@@ -75,7 +75,8 @@ public final class Http2cUpgrade implements EngineUpgrade {
         Http2Settings clientSettings = decodeSettings(request.headers().get(Http2CodecUtil.HTTP_UPGRADE_SETTINGS_HEADER));
         Http2ServerConnection h2 = new Http2ConnectionBuilder(settings, false).build();
         h2.adoptUpgradedConnection();
-        decoder.pipeline().addAfter(decoder.name(), "h2", h2); // sends the server's preface (SETTINGS)
+        decoder.pipeline().addAfter(decoder.name(), "h2-bytes-out", new Http2BytesOut(settings.counters));
+        decoder.pipeline().addAfter("h2-bytes-out", "h2", h2); // sends the server's preface (SETTINGS)
         try {
             h2.onHttpServerUpgrade(clientSettings); // stream 1, half-closed (remote): its request was the 101's
         } catch (Http2Exception e) {
