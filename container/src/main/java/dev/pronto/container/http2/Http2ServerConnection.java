@@ -4,6 +4,7 @@ import static io.netty.handler.codec.http2.Http2CodecUtil.HTTP_UPGRADE_STREAM_ID
 
 import dev.pronto.container.RequestOutcome;
 import dev.pronto.container.CompletionBatch;
+import dev.pronto.container.connection.ChannelFacts;
 import dev.pronto.container.connection.ConnectionRegistry;
 import dev.pronto.container.connection.LoopCounters;
 import io.netty.buffer.ByteBuf;
@@ -25,7 +26,6 @@ import io.netty.handler.codec.http2.Http2Exception;
 import io.netty.handler.codec.http2.Http2Headers;
 import io.netty.handler.codec.http2.Http2Settings;
 import io.netty.handler.codec.http2.Http2Stream;
-import io.netty.handler.ssl.SslHandler;
 import io.netty.util.AsciiString;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.netty.util.internal.PlatformDependent;
@@ -35,7 +35,6 @@ import java.util.Queue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import javax.net.ssl.SSLSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,6 +65,7 @@ public final class Http2ServerConnection extends Http2ConnectionHandler
     private final Runnable wakeUp = this::scheduleDrain;
 
     private ChannelHandlerContext ctx;
+    private ChannelFacts facts;
     private LoopCounters counters;
     private volatile boolean open;
     private boolean registered;
@@ -98,6 +98,7 @@ public final class Http2ServerConnection extends Http2ConnectionHandler
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) throws Exception {
         this.ctx = ctx;
+        facts = new ChannelFacts(ctx.channel(), secure);
         counters = settings.counters.forCurrentLoop();
         super.handlerAdded(ctx);
         if (ctx.channel().isActive()) {
@@ -482,6 +483,10 @@ public final class Http2ServerConnection extends Http2ConnectionHandler
         return open;
     }
 
+    ChannelFacts facts() {
+        return facts;
+    }
+
     String id() {
         return ctx == null ? "?" : ctx.channel().id().asShortText();
     }
@@ -500,14 +505,6 @@ public final class Http2ServerConnection extends Http2ConnectionHandler
 
     long blockingTimeoutMillis() {
         return settings.blockingTimeoutMillis;
-    }
-
-    SSLSession tlsSession() {
-        if (!secure || ctx == null) {
-            return null;
-        }
-        SslHandler ssl = ctx.pipeline().get(SslHandler.class);
-        return ssl == null ? null : ssl.engine().getSession();
     }
 
     InetSocketAddress remoteAddress() {
