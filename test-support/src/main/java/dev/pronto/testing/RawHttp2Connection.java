@@ -100,6 +100,18 @@ public final class RawHttp2Connection implements AutoCloseable {
         return c;
     }
 
+    /**
+     * Goes on over {@code socket} after a {@code 101} to h2c, whose head the caller read (RFC 7540 §3.2): sends the
+     * client preface and an empty SETTINGS frame; stream 1 is the upgrade request's, the next stream is 3.
+     */
+    public static RawHttp2Connection afterUpgrade(Socket socket) throws IOException {
+        RawHttp2Connection c = new RawHttp2Connection(socket);
+        c.nextStreamId = 3;
+        c.out.write("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        c.frame(SETTINGS, 0, 0, new byte[0]);
+        return c;
+    }
+
     /** Whether DATA is returned to the windows as it is read (default true). */
     public RawHttp2Connection autoWindowUpdate(boolean on) {
         this.autoWindowUpdate = on;

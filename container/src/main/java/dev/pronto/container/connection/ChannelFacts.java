@@ -11,13 +11,13 @@ import javax.net.ssl.SSLSession;
  * What an exchange learns about the channel under it: id, addresses, TLS session, event loop, allocator. Read by
  * any thread; nothing here changes after the channel became active, except the TLS session looked up when asked.
  */
-final class ChannelFacts {
+public final class ChannelFacts {
 
     private final Channel channel;
     private final boolean secure;
 
     /** @param secure whether the channel's pipeline starts with a TLS handler */
-    ChannelFacts(Channel channel, boolean secure) {
+    public ChannelFacts(Channel channel, boolean secure) {
         this.channel = channel;
         this.secure = secure;
     }

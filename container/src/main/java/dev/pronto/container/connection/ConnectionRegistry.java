@@ -78,6 +78,19 @@ public final class ConnectionRegistry {
         }
     }
 
+    /**
+     * {@code from} switched protocols in place ({@code Upgrade: h2c}): {@code to} takes its slot, counted once as one
+     * connection; a shutdown that began meanwhile reaches {@code to} too. {@code from}'s event loop.
+     */
+    void handOver(Http1Connection from, Member to) {
+        if (connections.remove(from)) {
+            members.add(to);
+            if (draining) {
+                to.drain();
+            }
+        }
+    }
+
     public boolean isDraining() {
         return draining;
     }

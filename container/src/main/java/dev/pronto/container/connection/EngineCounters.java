@@ -43,7 +43,8 @@ public final class EngineCounters implements ServerMetrics {
 
     // ---- recording (engine only), off the hot path ------------------------------------------------------------
 
-    void decodeError(int status) {
+    /** A request the engine refused itself with {@code status} (HTTP/1.1 decode errors, HTTP/2 rejected streams). */
+    public void decodeError(int status) {
         decodeErrors.computeIfAbsent(status, s -> new LongAdder()).increment(); // rare: bad input only
     }
 

@@ -30,6 +30,8 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter {
     private final Http1RequestDecoder decoder;
     private final boolean secure;
     private final Consumer<Object> processParked = this::processParked;
+    /** The protocol this cleartext port may switch to by itself (h2c), or null. */
+    private final EngineUpgrade engineUpgrade;
 
     private volatile ConnectionState state = ConnectionState.NEW;
     private ChannelHandlerContext ctx;
@@ -55,9 +57,16 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter {
 
     /** @param secure whether the channel's pipeline starts with a TLS handler */
     public Http1Connection(ConnectionSettings settings, Http1RequestDecoder decoder, boolean secure) {
+        this(settings, decoder, secure, null);
+    }
+
+    /** @param engineUpgrade the protocol the engine switches to by itself on {@code Upgrade} (h2c), or null */
+    public Http1Connection(ConnectionSettings settings, Http1RequestDecoder decoder, boolean secure,
+                           EngineUpgrade engineUpgrade) {
         this.settings = settings;
         this.decoder = decoder;
         this.secure = secure;
+        this.engineUpgrade = engineUpgrade;
     }
 
     // ---- life cycle -------------------------------------------------------------------------------------
@@ -241,8 +250,31 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter {
             return; // closing already (shutdown, a timeout): the 101 was the last word
         }
         moveTo(ConnectionState.UPGRADED); // stops the timer: the upgraded connection keeps its own idle timer
+        if (protocol instanceof EngineSwitch engine) {
+            switchToEngineProtocol(engine);
+            return;
+        }
         upgraded = Http1UpgradedConnection.install(ctx, protocol, settings.idleTimeoutNanos);
         readGate.resume(ReadGate.Reason.UPGRADE_DECISION, true); // the upgraded protocol reads from now on
+    }
+
+    /**
+     * The engine's own switch (h2c): the new protocol's handler takes the connection, its place in the registry and
+     * the held bytes; this handler and the HTTP/1.1 codec leave the pipeline.
+     */
+    private void switchToEngineProtocol(EngineSwitch engine) {
+        ctx.flush(); // the 101 leaves before anything of the new protocol
+        ctx.pipeline().remove("encoder");
+        ConnectionRegistry.Member member = engine.upgrade().install(ctx.pipeline().context(decoder), engine.request());
+        if (registered) {
+            registered = false;
+            settings.registry.handOver(this, member);
+        }
+        intake.stop();
+        parked.releaseAll();
+        readGate.resume(ReadGate.Reason.UPGRADE_DECISION, true);
+        ctx.pipeline().remove(decoder); // fires its held bytes into the new protocol
+        ctx.pipeline().remove(this);
     }
 
     private void resumeAfterDeclinedUpgrade() {
@@ -304,6 +336,18 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter {
     }
 
     // ---- accessors for exchanges -----------------------------------------------------------------------------
+
+    EngineUpgrade engineUpgrade() {
+        return engineUpgrade;
+    }
+
+    boolean isHeldForUpgrade() {
+        return decoder.isHeldForUpgrade();
+    }
+
+    io.netty.buffer.ByteBuf heldBytes() {
+        return decoder.heldBytes();
+    }
 
     boolean isOpen() {
         return state.writes();

@@ -1,7 +1,6 @@
 package dev.pronto.container.connection;
 
 import dev.pronto.container.RequestBody;
-import dev.pronto.container.CompletionBatch;
 import dev.pronto.container.UpgradedProtocol;
 import dev.pronto.container.http1.Http1Framing;
 import dev.pronto.container.http1.Http1FullResponse;
@@ -22,7 +21,6 @@ import io.netty.handler.codec.http.LastHttpContent;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
-import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 
 /**
  * One request/response on an {@link Http1Connection}. The application side (any one thread at a time) builds
@@ -55,15 +53,8 @@ final class Http1Exchange extends ResponseSequencer.Sequenced implements BodyDem
     /** Run when the connection closes before this exchange ended; created on first use, event loop only. */
     private CloseListeners closeListeners;
 
-    private static final AtomicLongFieldUpdater<Http1Exchange> QUEUED =
-            AtomicLongFieldUpdater.newUpdater(Http1Exchange.class, "queuedBytes");
-    /** Body bytes handed to the connection but not yet to the channel (any thread adds, event loop subtracts). */
-    private volatile long queuedBytes;
     /** True for a response the engine makes itself (decode errors): not counted as an application request. */
     final boolean synthetic;
-    private long bodyBytes;
-    /** Where completions made off the event loop wait for one hand-back; null: wake the loop at once. */
-    private volatile CompletionBatch batch;
     /** The protocol a {@code 101} switches to, set by {@link #upgrade}; read on the event loop when it retires. */
     private volatile UpgradedProtocol upgradeTo;
 
@@ -207,11 +198,6 @@ final class Http1Exchange extends ResponseSequencer.Sequenced implements BodyDem
     }
 
     @Override
-    public long bodyBytesSent() {
-        return bodyBytes;
-    }
-
-    @Override
     public void flush() {
         commitIfOpen();
         handBackNow(); // an explicit flush is not deferred to the end of the worker task
@@ -307,19 +293,7 @@ final class Http1Exchange extends ResponseSequencer.Sequenced implements BodyDem
     }
 
     private void submit(Object msg, boolean last) {
-        connection.submit(this, msg, last, batch);
-    }
-
-    @Override
-    public void handBackVia(CompletionBatch completions) {
-        batch = completions;
-    }
-
-    private void handBackNow() {
-        CompletionBatch b = batch;
-        if (b != null) {
-            b.handBack();
-        }
+        connection.submit(this, msg, last, completionBatch());
     }
 
     // ---- body demand -----------------------------------------------------------------------------------
@@ -339,16 +313,6 @@ final class Http1Exchange extends ResponseSequencer.Sequenced implements BodyDem
     @Override
     public void resumeReading() {
         connection.resumeReadingForBody();
-    }
-
-    void addQueued(long bytes) {
-        if (bytes != 0) {
-            QUEUED.addAndGet(this, bytes);
-        }
-    }
-
-    long queuedBytes() {
-        return queuedBytes;
     }
 
     /** The engine answers on the application's behalf (e.g. 413 mid-body); later application writes are dropped. */
@@ -372,7 +336,7 @@ final class Http1Exchange extends ResponseSequencer.Sequenced implements BodyDem
     }
 
     @Override
-    void beforeAwaitWritable() {
+    protected void beforeAwaitWritable() {
         handBackNow(); // what waits in this exchange's batch is what must drain first
     }
 

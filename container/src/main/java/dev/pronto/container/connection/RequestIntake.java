@@ -85,6 +85,9 @@ final class RequestIntake {
             respondWithError(HttpResponseStatus.EXPECTATION_FAILED); // says close: the connection closes after
             return;
         }
+        if (connection.engineUpgrade() != null && connection.isHeldForUpgrade() && offerUpgrade(request)) {
+            return;
+        }
         boolean keepAlive = HttpUtil.isKeepAlive(request) && !connection.shuttingDown();
         Http1Exchange exchange = new Http1Exchange(connection, request, ++requestCount, bodyLength, keepAlive, false);
         sequencer.enqueue(exchange);
@@ -97,6 +100,30 @@ final class RequestIntake {
         counters.increment(LoopCounters.REQUESTS_STARTED);
         connection.pauseIfHeldForUpgrade();
         dispatch(exchange);
+    }
+
+    /**
+     * A request asking for a protocol the engine speaks itself (h2c): the engine answers 101 and the new protocol
+     * serves the request again, or 400 when the upgrade fields are malformed. Returns false to go on as HTTP/1.1.
+     */
+    private boolean offerUpgrade(HttpRequest request) {
+        EngineUpgrade upgrade = connection.engineUpgrade();
+        EngineUpgrade.Decision decision = upgrade.decide(request, connection.heldBytes());
+        if (decision == EngineUpgrade.Decision.PASS) {
+            return false;
+        }
+        connection.pauseIfHeldForUpgrade();
+        if (decision == EngineUpgrade.Decision.MALFORMED) {
+            log.debug("Connection {}: malformed upgrade request", facts.id());
+            respondWithError(HttpResponseStatus.BAD_REQUEST);
+            return true;
+        }
+        // synthetic: the new protocol counts the request when it serves it
+        Http1Exchange exchange = new Http1Exchange(connection, request, ++requestCount, 0, true, true);
+        sequencer.enqueue(exchange);
+        upgrade.switchingHeaders(request, exchange.responseHeaders());
+        exchange.upgrade(new EngineSwitch(upgrade, request));
+        return true;
     }
 
     private void dispatch(Http1Exchange exchange) {

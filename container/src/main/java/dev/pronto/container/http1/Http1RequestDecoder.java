@@ -117,6 +117,11 @@ public final class Http1RequestDecoder extends ByteToMessageDecoder {
         return state == State.HELD_FOR_UPGRADE;
     }
 
+    /** While held for upgrade: the bytes the client sent after the request, unparsed (read-only). Event loop. */
+    public ByteBuf heldBytes() {
+        return internalBuffer();
+    }
+
     /**
      * The upgrade was declined (the response was not a 101): parses what was held back as HTTP again. Event loop;
      * {@code ctx} is this decoder's context; call it outside any read of this pipeline.

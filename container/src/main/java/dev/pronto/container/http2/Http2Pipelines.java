@@ -10,6 +10,7 @@ public final class Http2Pipelines {
 
     /** Adds the HTTP/2 handler; it counts the connection at once when the channel is already active. Event loop. */
     public static void addHttp2(ChannelPipeline pipeline, Http2ServerSettings settings, boolean secure) {
+        pipeline.addLast("h2-bytes-out", new Http2BytesOut(settings.counters));
         pipeline.addLast("h2", new Http2ConnectionBuilder(settings, secure).build());
     }
 }

@@ -1,7 +1,10 @@
 package dev.pronto.container.http2;
 
+import static io.netty.handler.codec.http2.Http2CodecUtil.HTTP_UPGRADE_STREAM_ID;
+
 import dev.pronto.container.RequestOutcome;
 import dev.pronto.container.CompletionBatch;
+import dev.pronto.container.connection.ChannelFacts;
 import dev.pronto.container.connection.ConnectionRegistry;
 import dev.pronto.container.connection.LoopCounters;
 import io.netty.buffer.ByteBuf;
@@ -23,7 +26,6 @@ import io.netty.handler.codec.http2.Http2Exception;
 import io.netty.handler.codec.http2.Http2Headers;
 import io.netty.handler.codec.http2.Http2Settings;
 import io.netty.handler.codec.http2.Http2Stream;
-import io.netty.handler.ssl.SslHandler;
 import io.netty.util.AsciiString;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.netty.util.internal.PlatformDependent;
@@ -33,7 +35,6 @@ import java.util.Queue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import javax.net.ssl.SSLSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,6 +65,7 @@ public final class Http2ServerConnection extends Http2ConnectionHandler
     private final Runnable wakeUp = this::scheduleDrain;
 
     private ChannelHandlerContext ctx;
+    private ChannelFacts facts;
     private LoopCounters counters;
     private volatile boolean open;
     private boolean registered;
@@ -96,6 +98,7 @@ public final class Http2ServerConnection extends Http2ConnectionHandler
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) throws Exception {
         this.ctx = ctx;
+        facts = new ChannelFacts(ctx.channel(), secure);
         counters = settings.counters.forCurrentLoop();
         super.handlerAdded(ctx);
         if (ctx.channel().isActive()) {
@@ -109,7 +112,31 @@ public final class Http2ServerConnection extends Http2ConnectionHandler
         opened();
     }
 
+    /**
+     * This connection replaces an HTTP/1.1 one after {@code Upgrade: h2c}: it is counted already (the registry hands
+     * the slot over), so it opens without asking for one. Before it joins the pipeline.
+     */
+    void adoptUpgradedConnection() {
+        registered = true;
+    }
+
+    /** Serves the upgrade request as stream 1 (created half-closed by {@link #onHttpServerUpgrade}). Event loop. */
+    void serveUpgradeRequest(Http2Headers headers) {
+        Http2Stream stream = connection().stream(HTTP_UPGRADE_STREAM_ID);
+        if (stream != null) {
+            onRequest(stream, headers, true);
+            flushPending = true;
+            flushUnlessInBatch();
+        }
+    }
+
     private void opened() {
+        if (registered && !open) {
+            open = true; // adopted from HTTP/1.1: counted already
+            lastActivity = System.nanoTime();
+            armIdleTimer(settings.idleTimeoutNanos);
+            return;
+        }
         if (registered || open) {
             return;
         }
@@ -214,6 +241,7 @@ public final class Http2ServerConnection extends Http2ConnectionHandler
     /** Answers a request the application never sees, then stops its body (RFC 9113 §8.1: RST_STREAM NO_ERROR). */
     private void reject(Http2Stream stream, HttpResponseStatus status) {
         stream.setProperty(rejectedKey, Boolean.TRUE);
+        settings.counters.decodeError(status.code());
         ChannelFuture written = encoder().writeHeaders(ctx, stream.id(),
                 Http2ResponseHeaders.bare(status.code(), settings.serverHeader), 0, true, ctx.newPromise());
         resetWhenWritten(stream.id(), written);
@@ -365,6 +393,10 @@ public final class Http2ServerConnection extends Http2ConnectionHandler
      * sending with RST_STREAM(NO_ERROR); done only when the last frame really left (not while it waits for window).
      */
     void resetWhenWritten(int streamId, ChannelFuture written) {
+        Http2Stream now = connection().stream(streamId);
+        if (now == null || !now.state().remoteSideOpen()) {
+            return; // the client's side already ended (the usual case): no listener per response
+        }
         written.addListener(f -> {
             Http2Stream stream = connection().stream(streamId);
             if (f.isSuccess() && stream != null && stream.state() == Http2Stream.State.HALF_CLOSED_LOCAL) {
@@ -451,6 +483,10 @@ public final class Http2ServerConnection extends Http2ConnectionHandler
         return open;
     }
 
+    ChannelFacts facts() {
+        return facts;
+    }
+
     String id() {
         return ctx == null ? "?" : ctx.channel().id().asShortText();
     }
@@ -469,14 +505,6 @@ public final class Http2ServerConnection extends Http2ConnectionHandler
 
     long blockingTimeoutMillis() {
         return settings.blockingTimeoutMillis;
-    }
-
-    SSLSession tlsSession() {
-        if (!secure || ctx == null) {
-            return null;
-        }
-        SslHandler ssl = ctx.pipeline().get(SslHandler.class);
-        return ssl == null ? null : ssl.engine().getSession();
     }
 
     InetSocketAddress remoteAddress() {

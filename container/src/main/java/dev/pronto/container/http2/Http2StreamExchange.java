@@ -1,10 +1,8 @@
 package dev.pronto.container.http2;
 
-import dev.pronto.container.CompletionBatch;
-import dev.pronto.container.HttpExchange;
 import dev.pronto.container.RequestBody;
+import dev.pronto.container.connection.ChannelExchange;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -14,15 +12,10 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http2.Http2Error;
 import io.netty.util.AsciiString;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLongFieldUpdater;
-import javax.net.ssl.SSLSession;
 
 /**
  * One HTTP/2 stream as an {@link HttpExchange}: the request head built from its HEADERS, its DATA as the body, and
@@ -35,7 +28,7 @@ import javax.net.ssl.SSLSession;
  * </pre>
  * Every ByteBuf given to a response method is released here: written to the channel or released if dropped.
  */
-final class Http2StreamExchange implements HttpExchange, Http2RequestBody.Window {
+final class Http2StreamExchange extends ChannelExchange implements Http2RequestBody.Window {
 
     private enum State { OPEN, COMMITTED, ENDED }
 
@@ -44,8 +37,6 @@ final class Http2StreamExchange implements HttpExchange, Http2RequestBody.Window
     /** Body bytes handed over but not yet given to the flow controller, beyond which the stream is not writable. */
     private static final long WRITE_QUEUE_HIGH = 64 * 1024;
     private static final int FILE_CHUNK = 16 * 1024;
-    private static final AtomicLongFieldUpdater<Http2StreamExchange> QUEUED =
-            AtomicLongFieldUpdater.newUpdater(Http2StreamExchange.class, "queuedBytes");
 
     final Http2ServerConnection connection;
     final int streamId;
@@ -58,10 +49,6 @@ final class Http2StreamExchange implements HttpExchange, Http2RequestBody.Window
     private volatile State state = State.OPEN;
     private int status = 200;
     private HttpHeaders responseHeaders;
-    private long bodyBytes;
-    private volatile long queuedBytes;
-    /** Where completions made off the event loop wait for one hand-back; null: wake the loop at once. */
-    private volatile CompletionBatch batch;
 
     // ---- wire side: event loop only ------------------------------------------------------------------------
     /** The stream's send window and the channel have room (updated by the connection on the loop). */
@@ -76,6 +63,7 @@ final class Http2StreamExchange implements HttpExchange, Http2RequestBody.Window
 
     Http2StreamExchange(Http2ServerConnection connection, int streamId, HttpRequest request, long requestNumber,
                         long contentLength, long blockingTimeoutMillis) {
+        super(connection.facts());
         this.connection = connection;
         this.streamId = streamId;
         this.request = request;
@@ -95,45 +83,17 @@ final class Http2StreamExchange implements HttpExchange, Http2RequestBody.Window
         return request;
     }
 
-    @Override
-    public String scheme() {
-        return connection.secure ? "https" : "http";
-    }
 
-    @Override
-    public SSLSession tlsSession() {
-        return connection.tlsSession();
-    }
 
-    @Override
-    public InetSocketAddress remoteAddress() {
-        return connection.remoteAddress();
-    }
 
-    @Override
-    public InetSocketAddress localAddress() {
-        return connection.localAddress();
-    }
 
-    @Override
-    public String connectionId() {
-        return connection.id();
-    }
 
     @Override
     public long requestNumber() {
         return requestNumber;
     }
 
-    @Override
-    public EventLoop eventLoop() {
-        return connection.eventLoop();
-    }
 
-    @Override
-    public ByteBufAllocator alloc() {
-        return connection.alloc();
-    }
 
     @Override
     public RequestBody body() {
@@ -256,28 +216,6 @@ final class Http2StreamExchange implements HttpExchange, Http2RequestBody.Window
     }
 
     @Override
-    public long bodyBytesSent() {
-        return bodyBytes;
-    }
-
-    @Override
-    public void handBackVia(CompletionBatch completions) {
-        batch = completions;
-    }
-
-    /** The batch this exchange's off-loop completions wait in, or null. Any thread. */
-    CompletionBatch completionBatch() {
-        return batch;
-    }
-
-    private void handBackNow() {
-        CompletionBatch b = batch;
-        if (b != null) {
-            b.handBack();
-        }
-    }
-
-    @Override
     public void flush() {
         commitIfOpen();
         handBackNow(); // an explicit flush is not deferred to the end of the worker task
@@ -339,17 +277,11 @@ final class Http2StreamExchange implements HttpExchange, Http2RequestBody.Window
         }
     }
 
-    void addQueued(long bytes) {
-        if (bytes != 0) {
-            QUEUED.addAndGet(this, bytes);
-        }
-    }
-
     // ---- writability and close --------------------------------------------------------------------------------
 
     @Override
     public boolean isWritable() {
-        return streamOpen && connection.isOpen() && flowWritable && queuedBytes < WRITE_QUEUE_HIGH;
+        return streamOpen && connection.isOpen() && flowWritable && queuedBytes() < WRITE_QUEUE_HIGH;
     }
 
     @Override
@@ -376,27 +308,8 @@ final class Http2StreamExchange implements HttpExchange, Http2RequestBody.Window
     }
 
     @Override
-    public void awaitWritable(long timeoutMillis) throws IOException {
-        if (isWritable()) {
-            return;
-        }
-        if (eventLoop().inEventLoop()) {
-            throw new IllegalStateException("awaitWritable must not be called on the event loop");
-        }
+    protected void beforeAwaitWritable() {
         handBackNow(); // what waits in this exchange's batch is what must drain first
-        CountDownLatch latch = new CountDownLatch(1);
-        onWritable(latch::countDown);
-        try {
-            if (!latch.await(timeoutMillis, TimeUnit.MILLISECONDS)) {
-                throw new java.net.SocketTimeoutException("Timed out waiting for the client to read the response");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("Interrupted while waiting to write", e);
-        }
-        if (!isOpen()) {
-            throw new ClosedChannelException();
-        }
     }
 
     /** False once the stream was reset or closed before the response ended, or the connection closed. */

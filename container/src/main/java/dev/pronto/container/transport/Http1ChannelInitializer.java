@@ -2,12 +2,14 @@ package dev.pronto.container.transport;
 
 import dev.pronto.container.ServerConfig;
 import dev.pronto.container.connection.ConnectionSettings;
+import dev.pronto.container.connection.EngineUpgrade;
 import dev.pronto.container.connection.Http1Connection;
 import dev.pronto.container.http1.Http1RequestDecoder;
 import dev.pronto.container.http1.Http1ResponseEncoder;
 import dev.pronto.container.http2.Http2AlpnNegotiator;
 import dev.pronto.container.http2.Http2PrefaceDetector;
 import dev.pronto.container.http2.Http2ServerSettings;
+import dev.pronto.container.http2.Http2cUpgrade;
 import dev.pronto.container.tls.TlsEndpoint;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -25,6 +27,8 @@ public final class Http1ChannelInitializer extends ChannelInitializer<Channel> {
     private final ConnectionSettings settings;
     private final TlsEndpoint tls;
     private final Http2ServerSettings http2;
+    /** {@code Upgrade: h2c} on a cleartext port that speaks HTTP/2 (never over TLS: ALPN chooses there), else null. */
+    private final EngineUpgrade h2cUpgrade;
 
     public Http1ChannelInitializer(ServerConfig config, ConnectionSettings settings) {
         this(config, settings, null, null);
@@ -45,6 +49,7 @@ public final class Http1ChannelInitializer extends ChannelInitializer<Channel> {
         this.settings = settings;
         this.tls = tls;
         this.http2 = http2;
+        this.h2cUpgrade = http2 != null && tls == null ? new Http2cUpgrade(http2) : null;
     }
 
     @Override
@@ -72,6 +77,6 @@ public final class Http1ChannelInitializer extends ChannelInitializer<Channel> {
         if (tls != null) {
             pipeline.addLast("file-chunks", new ChunkedWriteHandler());
         }
-        pipeline.addLast("connection", new Http1Connection(settings, decoder, tls != null));
+        pipeline.addLast("connection", new Http1Connection(settings, decoder, tls != null, h2cUpgrade));
     }
 }
