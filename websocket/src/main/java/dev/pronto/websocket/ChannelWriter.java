@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.glassfish.tyrus.spi.CompletionHandler;
 import org.glassfish.tyrus.spi.Writer;
+import org.glassfish.tyrus.spi.WriterInfo;
 
 /**
  * Tyrus's frame writer over the upgraded channel. Backpressure: a sender (never the event loop) waits while the
@@ -50,6 +51,14 @@ final class ChannelWriter extends Writer {
         if (unfinished.get() > 0 && System.nanoTime() - lastProgress > sendTimeoutMillis * 1_000_000L) {
             channel.abort();
         }
+    }
+
+    @Override
+    public void write(ByteBuffer buffer, CompletionHandler<ByteBuffer> completionHandler, WriterInfo info) {
+        if (info != null && info.getMessageType() == WriterInfo.MessageType.CLOSE) {
+            IdleTimeoutCloseFrame.rewrite(buffer);
+        }
+        write(buffer, completionHandler);
     }
 
     @Override
