@@ -58,7 +58,7 @@ final class TyrusChannelConnection implements UpgradedProtocol {
         channel.idleTimeout(0); // RFC 6455 has no HTTP idle: the session's maxIdleTimeout (Tyrus) decides
         run(() -> connection = upgradeInfo.createConnection(writer, reason -> {
             closed = true;
-            channel.close(); // Tyrus sent (or answered) the close frame: RFC 6455 §7.1.1, the server closes TCP
+            writer.close(); // Tyrus sent (or answered) the close frame: RFC 6455 §7.1.1, the server closes TCP
         }));
     }
 
@@ -78,12 +78,14 @@ final class TyrusChannelConnection implements UpgradedProtocol {
                 if (connection == null || closed) {
                     return;
                 }
+                writer.beginBatch(); // the answers to this read leave in one write
                 switch (frameGuard.check(copy)) {
                     case OK -> handleInSlices(copy);
                     case TOO_BIG -> refuse(CloseReason.CloseCodes.TOO_BIG, "frame too large");
                     case UNMASKED -> refuse(CloseReason.CloseCodes.PROTOCOL_ERROR, "unmasked client frame");
                 }
             } finally {
+                writer.endBatch();
                 consumed(n);
             }
         });
@@ -106,7 +108,7 @@ final class TyrusChannelConnection implements UpgradedProtocol {
     private void refuse(CloseReason.CloseCode code, String why) {
         closed = true;
         connection.close(new CloseReason(code, why));
-        channel.close();
+        writer.close();
     }
 
     /** Worker: resumes reading once the worker caught up (below half the mark). */

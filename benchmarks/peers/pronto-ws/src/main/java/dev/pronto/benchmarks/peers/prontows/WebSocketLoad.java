@@ -25,8 +25,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The WebSocket load client: Netty's WebSocket client codec on one event loop (pin it to its own core), driving
  * {@code echo} (N connections, M messages in flight on each) or {@code broadcast} (K subscribers and one publisher
- * keeping W messages in flight) against any server, then printing one {@code RESULT} line: messages per second and,
- * with {@code --server-pid}, the server's CPU seconds (utime + stime, proc(5)) over the measured window.
+ * keeping W messages in flight) against any server, then printing one {@code RESULT} line: messages per second, its
+ * own CPU seconds and, with {@code --server-pid}, the server's (utime + stime, proc(5)) over the measured window.
  * <pre>
  * java -cp peer-pronto-ws.jar dev.pronto.benchmarks.peers.prontows.WebSocketLoad echo|broadcast
  *      [--port 8080] [--host 127.0.0.1] [--connections 64] [--in-flight 16] [--size 64]
@@ -75,15 +75,15 @@ public final class WebSocketLoad {
     }
 
     /** What one run measured. */
-    record Result(String scenario, long messages, double seconds, double serverCpuSeconds) {
+    record Result(String scenario, long messages, double seconds, double serverCpuSeconds, double clientCpuSeconds) {
 
         double rate() {
             return messages / seconds;
         }
 
         String line() {
-            return String.format(Locale.ROOT, "RESULT scenario=%s messages=%d seconds=%.3f rate=%.0f server_cpu_s=%.3f",
-                    scenario, messages, seconds, rate(), serverCpuSeconds);
+            return String.format(Locale.ROOT, "RESULT scenario=%s messages=%d seconds=%.3f rate=%.0f server_cpu_s=%.3f"
+                    + " client_cpu_s=%.3f", scenario, messages, seconds, rate(), serverCpuSeconds, clientCpuSeconds);
         }
     }
 
@@ -122,26 +122,30 @@ public final class WebSocketLoad {
             state.awaitReady(30, TimeUnit.SECONDS); // broadcast: every subscriber is registered
             Thread.sleep(o.warmupSeconds() * 1000L);
             long count0 = group.next().submit(state::delivered).get();
-            long cpu0 = serverCpuTicks(o.serverPid());
+            long self = ProcessHandle.current().pid();
+            long cpu0 = cpuTicks(o.serverPid());
+            long own0 = cpuTicks(self);
             long t0 = System.nanoTime();
             Thread.sleep(o.durationSeconds() * 1000L);
             long count1 = group.next().submit(state::delivered).get();
-            long cpu1 = serverCpuTicks(o.serverPid());
+            long cpu1 = cpuTicks(o.serverPid());
+            long own1 = cpuTicks(self);
             double seconds = (System.nanoTime() - t0) / 1e9;
             state.failIfStalled();
             group.next().submit(state::stop).sync();
             for (Channel channel : channels) {
                 channel.close().await(5, TimeUnit.SECONDS);
             }
-            double cpu = o.serverPid() > 0 ? (cpu1 - cpu0) / (double) clockTicksPerSecond() : Double.NaN;
-            return new Result(o.scenario(), count1 - count0, seconds, cpu);
+            double hz = clockTicksPerSecond();
+            double cpu = o.serverPid() > 0 ? (cpu1 - cpu0) / hz : Double.NaN;
+            return new Result(o.scenario(), count1 - count0, seconds, cpu, (own1 - own0) / hz);
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).await(5, TimeUnit.SECONDS);
         }
     }
 
     /** proc(5): utime and stime, fields 14 and 15 of /proc/PID/stat (counted after the command's closing parenthesis). */
-    static long serverCpuTicks(long pid) throws IOException {
+    static long cpuTicks(long pid) throws IOException {
         if (pid <= 0) {
             return 0;
         }
