@@ -62,7 +62,7 @@ public final class ProntoServerContainer extends TyrusServerContainer {
     }
 
     private TyrusWebSocketEngine newEngine() {
-        // A frame above the limit is refused by FrameHeaderGuard (1009) before it reaches Tyrus's buffer, which then
+        // A frame above the limit is refused by ClientFrameUnmasker (1009) before it reaches Tyrus's buffer, which then
         // holds at most an incomplete frame plus one slice of a read (TyrusChannelConnection.handleInSlices); a
         // message above the limit is refused by the session's buffer limits (1009).
         int frame = TyrusChannelConnection.maxFrameBytes(settings.maxMessageSize());

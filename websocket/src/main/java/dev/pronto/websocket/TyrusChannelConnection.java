@@ -28,7 +28,7 @@ final class TyrusChannelConnection implements UpgradedProtocol {
     private final ChannelWriter writer;
     private final ClassLoader loader;
     private final AtomicLong pendingBytes = new AtomicLong();
-    private final FrameHeaderGuard frameGuard;
+    private final ClientFrameUnmasker unmasker;
     private final int maxFrame;
     private volatile UpgradedChannel channel;
     private volatile boolean paused;
@@ -39,7 +39,7 @@ final class TyrusChannelConnection implements UpgradedProtocol {
     TyrusChannelConnection(WebSocketEngine.UpgradeInfo upgradeInfo, Executor serial, long sendTimeoutMillis,
                            int maxMessageSize, ClassLoader loader) {
         this.upgradeInfo = upgradeInfo;
-        this.frameGuard = new FrameHeaderGuard(maxMessageSize);
+        this.unmasker = new ClientFrameUnmasker(maxMessageSize);
         this.maxFrame = maxFrameBytes(maxMessageSize);
         this.serial = serial;
         this.loader = loader;
@@ -79,7 +79,7 @@ final class TyrusChannelConnection implements UpgradedProtocol {
                     return;
                 }
                 writer.beginBatch(); // the answers to this read leave in one write
-                switch (frameGuard.check(copy)) {
+                switch (unmasker.unmask(copy)) {
                     case OK -> handleInSlices(copy);
                     case TOO_BIG -> refuse(CloseReason.CloseCodes.TOO_BIG, "frame too large");
                     case UNMASKED -> refuse(CloseReason.CloseCodes.PROTOCOL_ERROR, "unmasked client frame");
@@ -92,7 +92,7 @@ final class TyrusChannelConnection implements UpgradedProtocol {
     }
 
     /**
-     * Worker: Tyrus refuses a read that, with the incomplete frame it keeps, exceeds its incoming buffer; the guard
+     * Worker: Tyrus refuses a read that, with the incomplete frame it keeps, exceeds its incoming buffer; the unmasker
      * bounds a frame to {@code maxFrame}, so slices of that size always fit a buffer of twice it.
      */
     private void handleInSlices(ByteBuffer bytes) {
@@ -104,7 +104,7 @@ final class TyrusChannelConnection implements UpgradedProtocol {
         }
     }
 
-    /** Worker: the client broke a rule the guard checks; the endpoint's onClose sees the same code. */
+    /** Worker: the client broke a rule the unmasker checks; the endpoint's onClose sees the same code. */
     private void refuse(CloseReason.CloseCode code, String why) {
         closed = true;
         connection.close(new CloseReason(code, why));
