@@ -1,8 +1,7 @@
 package dev.pronto.websocket;
 
 import dev.pronto.container.UpgradedChannel;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFuture;
+import io.netty.buffer.ByteBuf;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
@@ -12,13 +11,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.glassfish.tyrus.spi.CompletionHandler;
 import org.glassfish.tyrus.spi.Writer;
+import org.glassfish.tyrus.spi.WriterInfo;
 
 /**
- * Tyrus's frame writer over the upgraded channel. Backpressure: a sender (never the event loop) waits while the
+ * Tyrus's frame writer over the upgraded channel. Each frame is copied into a pooled direct buffer (the socket write
+ * would copy a heap buffer anyway), and the send completes once the channel holds it, as a blocking send completes on
+ * Tomcat once the socket took it: a sender does not wait for the event loop. Frames written by the thread that is
+ * handling a read ({@link #beginBatch}) are gathered and written once when it is done, so a read of many messages
+ * costs one hand-over to the loop and one socket write. Backpressure: a sender (never the event loop) waits while the
  * channel is above its high-water mark, up to the send timeout, so a client that stops reading holds at most the
- * mark plus one frame per sending thread. Any thread.
+ * mark plus one frame (or one {@link #BATCH_LIMIT}) per sending thread. Any thread; the batch is its thread's only.
  */
 final class ChannelWriter extends Writer {
+
+    /** A read's gathered answers are written out when they reach this size. */
+    static final int BATCH_LIMIT = 64 * 1024;
 
     private final long sendTimeoutMillis;
     private final Object lock = new Object();
@@ -27,6 +34,9 @@ final class ChannelWriter extends Writer {
     private final AtomicInteger unfinished = new AtomicInteger();
     private volatile long lastProgress = System.nanoTime();
     private volatile ScheduledFuture<?> watchdog;
+    /** The thread handling a read, whose frames are gathered in {@link #batch} until {@link #endBatch}. */
+    private volatile Thread batchThread;
+    private ByteBuf batch;
 
     ChannelWriter(long sendTimeoutMillis) {
         this.sendTimeoutMillis = sendTimeoutMillis;
@@ -42,14 +52,42 @@ final class ChannelWriter extends Writer {
     }
 
     /**
-     * A sender blocks on its write (Tyrus's basic remote), and a write never completes while the client does not
-     * read: when writes are outstanding and none completed for the send timeout, the connection is aborted, which
-     * fails them all. One check per connection and period, not a timer per message.
+     * A write never completes while the client does not read: when writes are outstanding and none completed for the
+     * send timeout, the connection is aborted, which makes later sends fail. One check per connection and period, not
+     * a timer per message.
      */
     private void checkProgress() {
         if (unfinished.get() > 0 && System.nanoTime() - lastProgress > sendTimeoutMillis * 1_000_000L) {
             channel.abort();
         }
+    }
+
+    /** The reading worker: frames this thread writes from now on are gathered. */
+    void beginBatch() {
+        batchThread = Thread.currentThread();
+    }
+
+    /** The reading worker: writes what it gathered (always call it, in a finally: the batch holds a buffer). */
+    void endBatch() {
+        batchThread = null;
+        writeBatch();
+    }
+
+    /** The reading worker: writes the gathered frames now (before closing, or before waiting for the socket). */
+    void writeBatch() {
+        ByteBuf gathered = batch;
+        if (gathered != null) {
+            batch = null;
+            send(gathered);
+        }
+    }
+
+    @Override
+    public void write(ByteBuffer buffer, CompletionHandler<ByteBuffer> completionHandler, WriterInfo info) {
+        if (info != null && info.getMessageType() == WriterInfo.MessageType.CLOSE) {
+            IdleTimeoutCloseFrame.rewrite(buffer);
+        }
+        write(buffer, completionHandler);
     }
 
     @Override
@@ -59,7 +97,11 @@ final class ChannelWriter extends Writer {
             completionHandler.failed(new ClosedChannelException());
             return;
         }
+        boolean batching = Thread.currentThread() == batchThread;
         if (!ch.isWritable() && !ch.eventLoop().inEventLoop()) {
+            if (batching) {
+                writeBatch(); // what this thread holds must go first, or the wait could outlast the client's patience
+            }
             try {
                 awaitWritable(ch);
             } catch (IOException e) {
@@ -68,19 +110,29 @@ final class ChannelWriter extends Writer {
                 return;
             }
         }
-        // The buffer is Tyrus's and not touched after the write completes; wrapping avoids a copy.
+        int n = buffer.remaining();
+        if (batching) {
+            if (batch == null) {
+                batch = ch.alloc().directBuffer(Math.max(n, 512));
+            }
+            batch.writeBytes(buffer.duplicate());
+            if (batch.readableBytes() >= BATCH_LIMIT) {
+                writeBatch();
+            }
+        } else {
+            send(ch.alloc().directBuffer(n, n).writeBytes(buffer.duplicate()));
+        }
+        completionHandler.completed(buffer); // copied: Tyrus may reuse the buffer
+    }
+
+    /** Hands {@code data} to the channel (which releases it); progress is tracked for the watchdog. */
+    private void send(ByteBuf data) {
         if (unfinished.incrementAndGet() == 1) {
             lastProgress = System.nanoTime(); // the clock starts with the first outstanding write
         }
-        ChannelFuture written = ch.write(Unpooled.wrappedBuffer(buffer), true);
-        written.addListener(f -> {
+        channel.write(data, true).addListener(f -> {
             unfinished.decrementAndGet();
             lastProgress = System.nanoTime();
-            if (f.isSuccess()) {
-                completionHandler.completed(buffer);
-            } else {
-                completionHandler.failed(f.cause());
-            }
         });
     }
 
@@ -120,8 +172,12 @@ final class ChannelWriter extends Writer {
         onWritable();
     }
 
+    /** Closes the connection after what was written so far, the calling thread's gathered frames included. */
     @Override
     public void close() {
+        if (Thread.currentThread() == batchThread) {
+            writeBatch();
+        }
         UpgradedChannel ch = channel;
         if (ch != null) {
             ch.close();

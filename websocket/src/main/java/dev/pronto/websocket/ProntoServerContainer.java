@@ -62,7 +62,7 @@ public final class ProntoServerContainer extends TyrusServerContainer {
     }
 
     private TyrusWebSocketEngine newEngine() {
-        // A frame above the limit is refused by FrameHeaderGuard (1009) before it reaches Tyrus's buffer, which then
+        // A frame above the limit is refused by ClientFrameUnmasker (1009) before it reaches Tyrus's buffer, which then
         // holds at most an incomplete frame plus one slice of a read (TyrusChannelConnection.handleInSlices); a
         // message above the limit is refused by the session's buffer limits (1009).
         int frame = TyrusChannelConnection.maxFrameBytes(settings.maxMessageSize());
@@ -145,9 +145,10 @@ public final class ProntoServerContainer extends TyrusServerContainer {
 
     /**
      * WebSocket 2.2 §6.5: upgrades this request to {@code config}'s endpoint whatever its path (Spring's
-     * {@code StandardWebSocketUpgradeStrategy}). The endpoint is registered, for this one handshake, under the
-     * request's own path in an engine of its own. {@code pathParameters} are not passed to the session (Tyrus derives
-     * them from the path template, which is the literal path here).
+     * {@code StandardWebSocketUpgradeStrategy}). The endpoint is registered, for this one handshake, in an engine of
+     * its own, which matches the endpoint's template filled with {@code pathParameters}, so they reach
+     * {@code Session.getPathParameters} and {@code @PathParam}; the session's request URI is that path (as in Tyrus's
+     * servlet container), the request's own when the template is the request's path (Spring).
      */
     @Override
     public void upgradeHttpToWebSocket(Object httpServletRequest, Object httpServletResponse,
@@ -155,11 +156,13 @@ public final class ProntoServerContainer extends TyrusServerContainer {
             throws IOException, DeploymentException {
         HttpServletRequest request = (HttpServletRequest) httpServletRequest;
         HttpServletResponse response = (HttpServletResponse) httpServletResponse;
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        Map<String, String> parameters = pathParameters == null ? Map.of() : pathParameters;
+        String path = request.getContextPath() + EndpointPathTemplate.fill(EndpointPathTemplate.of(config), parameters);
         TyrusWebSocketEngine single = newEngine();
-        single.register(new LiteralPathEndpointConfig(config, path, getInstalledExtensions()), request.getContextPath());
+        single.register(new InstalledExtensionsEndpointConfig(config, getInstalledExtensions()),
+                request.getContextPath());
         try {
-            if (!WebSocketHandshake.upgrade(single, request, response, workers, settings)) {
+            if (!WebSocketHandshake.upgrade(single, request, response, workers, settings, path, parameters)) {
                 throw new DeploymentException("Not a WebSocket handshake: " + request.getRequestURI());
             }
         } catch (ServletException e) {

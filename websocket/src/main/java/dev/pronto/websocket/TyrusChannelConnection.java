@@ -28,7 +28,7 @@ final class TyrusChannelConnection implements UpgradedProtocol {
     private final ChannelWriter writer;
     private final ClassLoader loader;
     private final AtomicLong pendingBytes = new AtomicLong();
-    private final FrameHeaderGuard frameGuard;
+    private final ClientFrameUnmasker unmasker;
     private final int maxFrame;
     private volatile UpgradedChannel channel;
     private volatile boolean paused;
@@ -39,7 +39,7 @@ final class TyrusChannelConnection implements UpgradedProtocol {
     TyrusChannelConnection(WebSocketEngine.UpgradeInfo upgradeInfo, Executor serial, long sendTimeoutMillis,
                            int maxMessageSize, ClassLoader loader) {
         this.upgradeInfo = upgradeInfo;
-        this.frameGuard = new FrameHeaderGuard(maxMessageSize);
+        this.unmasker = new ClientFrameUnmasker(maxMessageSize);
         this.maxFrame = maxFrameBytes(maxMessageSize);
         this.serial = serial;
         this.loader = loader;
@@ -58,7 +58,7 @@ final class TyrusChannelConnection implements UpgradedProtocol {
         channel.idleTimeout(0); // RFC 6455 has no HTTP idle: the session's maxIdleTimeout (Tyrus) decides
         run(() -> connection = upgradeInfo.createConnection(writer, reason -> {
             closed = true;
-            channel.close(); // Tyrus sent (or answered) the close frame: RFC 6455 §7.1.1, the server closes TCP
+            writer.close(); // Tyrus sent (or answered) the close frame: RFC 6455 §7.1.1, the server closes TCP
         }));
     }
 
@@ -78,19 +78,21 @@ final class TyrusChannelConnection implements UpgradedProtocol {
                 if (connection == null || closed) {
                     return;
                 }
-                switch (frameGuard.check(copy)) {
+                writer.beginBatch(); // the answers to this read leave in one write
+                switch (unmasker.unmask(copy)) {
                     case OK -> handleInSlices(copy);
                     case TOO_BIG -> refuse(CloseReason.CloseCodes.TOO_BIG, "frame too large");
                     case UNMASKED -> refuse(CloseReason.CloseCodes.PROTOCOL_ERROR, "unmasked client frame");
                 }
             } finally {
+                writer.endBatch();
                 consumed(n);
             }
         });
     }
 
     /**
-     * Worker: Tyrus refuses a read that, with the incomplete frame it keeps, exceeds its incoming buffer; the guard
+     * Worker: Tyrus refuses a read that, with the incomplete frame it keeps, exceeds its incoming buffer; the unmasker
      * bounds a frame to {@code maxFrame}, so slices of that size always fit a buffer of twice it.
      */
     private void handleInSlices(ByteBuffer bytes) {
@@ -102,11 +104,11 @@ final class TyrusChannelConnection implements UpgradedProtocol {
         }
     }
 
-    /** Worker: the client broke a rule the guard checks; the endpoint's onClose sees the same code. */
+    /** Worker: the client broke a rule the unmasker checks; the endpoint's onClose sees the same code. */
     private void refuse(CloseReason.CloseCode code, String why) {
         closed = true;
         connection.close(new CloseReason(code, why));
-        channel.close();
+        writer.close();
     }
 
     /** Worker: resumes reading once the worker caught up (below half the mark). */

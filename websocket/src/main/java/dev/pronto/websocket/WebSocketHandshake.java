@@ -36,7 +36,28 @@ final class WebSocketHandshake {
      */
     static boolean upgrade(WebSocketEngine engine, HttpServletRequest request, HttpServletResponse response,
                            Executor workers, WebSocketSettings settings) throws IOException, ServletException {
-        RequestContext tyrusRequest = requestContext(request);
+        return upgrade(engine, requestContext(request, request.getRequestURI()), request, response, workers, settings);
+    }
+
+    /**
+     * Runs the handshake of an {@code upgradeHttpToWebSocket} call: Tyrus matches {@code path} (the endpoint's
+     * template filled with {@code pathParameters}) instead of the request's own. Tyrus fills a session's path
+     * parameters from the request's parameter map, where it also puts a matched template's values; a parameter the
+     * template does not name is put there too.
+     *
+     * @return false when {@code engine}'s endpoint does not match {@code path}
+     */
+    static boolean upgrade(WebSocketEngine engine, HttpServletRequest request, HttpServletResponse response,
+                           Executor workers, WebSocketSettings settings, String path,
+                           Map<String, String> pathParameters) throws IOException, ServletException {
+        RequestContext tyrusRequest = requestContext(request, path);
+        pathParameters.forEach((name, value) -> tyrusRequest.getParameterMap().put(name, List.of(value)));
+        return upgrade(engine, tyrusRequest, request, response, workers, settings);
+    }
+
+    private static boolean upgrade(WebSocketEngine engine, RequestContext tyrusRequest, HttpServletRequest request,
+                                   HttpServletResponse response, Executor workers, WebSocketSettings settings)
+            throws IOException, ServletException {
         TyrusUpgradeResponse tyrusResponse = new TyrusUpgradeResponse();
         WebSocketEngine.UpgradeInfo info = engine.upgrade(tyrusRequest, tyrusResponse);
         switch (info.getStatus()) {
@@ -68,12 +89,13 @@ final class WebSocketHandshake {
         }
     }
 
-    private static RequestContext requestContext(HttpServletRequest request) {
+    /** Tyrus's view of the request; {@code uri} is the raw path (with the context path) Tyrus matches. */
+    private static RequestContext requestContext(HttpServletRequest request, String uri) {
         String query = request.getQueryString();
-        // Tyrus matches endpoint paths against the URI's text: the raw path (with the context path) and the query.
-        String uri = request.getRequestURI();
+        // Tyrus matches endpoint templates against the URI's whole text, so it gets the raw path alone (a query would
+        // end up in the last path parameter); the session adds the query to its request URI itself.
         RequestContext context = RequestContext.Builder.create()
-                .requestURI(URI.create(query == null ? uri : uri + '?' + query))
+                .requestURI(URI.create(uri))
                 .queryString(query)
                 .httpSession(request.getSession(false))
                 .secure(request.isSecure())

@@ -5,6 +5,8 @@ import jakarta.websocket.DecodeException;
 import jakarta.websocket.Decoder;
 import jakarta.websocket.EncodeException;
 import jakarta.websocket.Encoder;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.Session;
@@ -96,7 +98,16 @@ final class Endpoints {
     public static final class Room {
         @OnMessage
         public void line(Line line, @PathParam("room") String room, Session session) throws Exception {
-            session.getBasicRemote().sendObject(new Line(line.user() + "@" + room, line.text()));
+            String text = line.text().equals("uri") ? session.getRequestURI().toString() : line.text();
+            session.getBasicRemote().sendObject(new Line(line.user() + "@" + room, text));
+        }
+    }
+
+    /** Programmatic: on open, tells the client its session's path parameters. */
+    public static final class PathReport extends Endpoint {
+        @Override
+        public void onOpen(Session session, EndpointConfig config) {
+            session.getAsyncRemote().sendText("path parameters " + new java.util.TreeMap<>(session.getPathParameters()));
         }
     }
 }

@@ -2,10 +2,18 @@ package dev.pronto.websocket;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.websocket.server.ServerContainer;
+import jakarta.websocket.server.ServerEndpointConfig;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -84,12 +92,72 @@ class WebSocketEndpointTest {
     }
 
     @Test
-    void sessionIdleTimeoutClosesTheSession() throws Exception {
+    void aQueryStringStaysOutOfTheLastPathParameter() throws Exception {
+        try (WsTestServer s = WsTestServer.start(app -> app.annotated(Endpoints.Room.class))) {
+            WsTestServer.Client c = s.connect("/rooms/lobby?lang=en");
+            c.socket.sendText("ann:hi", true).get(5, TimeUnit.SECONDS);
+            assertEquals("[ann@lobby] hi", c.nextText());
+            c.socket.sendText("ann:uri", true).get(5, TimeUnit.SECONDS);
+            String uri = c.nextText();
+            assertTrue(uri.startsWith("[ann@lobby] ws://") && uri.endsWith(":" + s.port() + "/rooms/lobby?lang=en"),
+                    "the query once in the session's URI: " + uri);
+        }
+    }
+
+    /** Like Spring's upgrade strategy: a servlet upgrades to a config whose template is not the request's path. */
+    static final class UpgradingServlet extends HttpServlet {
+        private final Class<?> endpoint;
+        private final String template;
+
+        UpgradingServlet(Class<?> endpoint, String template) {
+            this.endpoint = endpoint;
+            this.template = template;
+        }
+
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            ServerContainer container = (ServerContainer) req.getServletContext()
+                    .getAttribute(ServerContainer.class.getName());
+            String last = req.getPathInfo().substring(1);
+            try {
+                container.upgradeHttpToWebSocket(req, resp, ServerEndpointConfig.Builder.create(endpoint, template)
+                        .build(), Map.of("room", last, "game", last));
+            } catch (jakarta.websocket.DeploymentException e) {
+                throw new IOException(e);
+            }
+        }
+    }
+
+    @Test
+    void upgradeHttpToWebSocketPassesPathParametersToTheSession() throws Exception {
+        try (WsTestServer s = WsTestServer.start(app -> app
+                .servlet("/play/*", new UpgradingServlet(Endpoints.PathReport.class, "/games/{game}")))) {
+            WsTestServer.Client c = s.connect("/play/chess?level=3");
+            assertEquals("path parameters {game=chess, level=3, room=chess}", c.nextText(),
+                    "the caller's map; Tyrus lists the query parameters among the path parameters too");
+        }
+    }
+
+    @Test
+    void upgradeHttpToWebSocketPathParametersReachPathParam() throws Exception {
+        try (WsTestServer s = WsTestServer.start(app -> app
+                .servlet("/enter/*", new UpgradingServlet(Endpoints.Room.class, "/rooms/{room}")))) {
+            WsTestServer.Client c = s.connect("/enter/attic");
+            c.socket.sendText("ann:hi", true).get(5, TimeUnit.SECONDS);
+            assertEquals("[ann@attic] hi", c.nextText());
+        }
+    }
+
+    @Test
+    void sessionIdleTimeoutClosesTheSessionWith1001() throws Exception {
+        Endpoints.serverCloseCodes.clear();
         try (WsTestServer s = WsTestServer.start(app -> app.annotated(Endpoints.Echo.class)
                 .initParameter(WebSocketSettings.IDLE_TIMEOUT, "300"))) {
             WsTestServer.Client c = s.connect("/echo");
             int status = c.closed.get(10, TimeUnit.SECONDS);
-            assertEquals(1000, status, "Tyrus closes an idle session normally");
+            assertEquals(1001, status, "going away, as Tomcat and Jetty send");
+            assertEquals(1006, Endpoints.serverCloseCodes.poll(5, TimeUnit.SECONDS),
+                    "@OnClose sees Tyrus's 1006 (Tomcat reports the same locally)");
         }
     }
 

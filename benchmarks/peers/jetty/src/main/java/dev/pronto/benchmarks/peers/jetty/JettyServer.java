@@ -3,15 +3,19 @@ package dev.pronto.benchmarks.peers.jetty;
 import dev.pronto.benchmarks.peers.PeerMain;
 import dev.pronto.benchmarks.peers.PeerOptions;
 import dev.pronto.benchmarks.peers.RunningPeer;
+import dev.pronto.benchmarks.peers.websocket.BroadcastEndpoint;
+import dev.pronto.benchmarks.peers.websocket.EchoEndpoint;
 import dev.pronto.samples.servlet.JsonServlet;
 import dev.pronto.samples.servlet.PlaintextServlet;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee11.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 /**
- * Jetty 12.1 serving {@code /plaintext} and {@code /json} from an ee11 {@link ServletContextHandler}:
- * one HTTP/1.1 {@link ServerConnector}, Jetty's default {@code QueuedThreadPool}, no request log.
+ * Jetty 12.1 serving {@code /plaintext} and {@code /json} from an ee11 {@link ServletContextHandler}, and the
+ * WebSocket benchmark's endpoints through Jetty's Jakarta WebSocket server: one HTTP/1.1 {@link ServerConnector},
+ * Jetty's default {@code QueuedThreadPool}, no request log.
  */
 public final class JettyServer {
 
@@ -33,6 +37,10 @@ public final class JettyServer {
         ServletContextHandler context = new ServletContextHandler("/");
         context.addServlet(new PlaintextServlet(), "/plaintext");
         context.addServlet(new JsonServlet(), "/json");
+        JakartaWebSocketServletContainerInitializer.configure(context, (servletContext, container) -> {
+            container.addEndpoint(EchoEndpoint.class);
+            container.addEndpoint(BroadcastEndpoint.class);
+        });
         server.setHandler(context);
 
         server.start();

@@ -3,6 +3,7 @@ package dev.pronto.benchmarks.peers.jetty;
 import dev.pronto.benchmarks.peers.PeerOptions;
 import dev.pronto.benchmarks.peers.PeerProbe;
 import dev.pronto.benchmarks.peers.RunningPeer;
+import dev.pronto.benchmarks.peers.websocket.WebSocketProbe;
 import org.junit.jupiter.api.Test;
 
 class JettyServerTest {
@@ -11,6 +12,13 @@ class JettyServerTest {
     void servesPlaintextAndJson() throws Exception {
         try (RunningPeer server = JettyServer.start(PeerOptions.ephemeral())) {
             PeerProbe.assertServesHelloWorld(server.port());
+        }
+    }
+
+    @Test
+    void servesTheWebSocketEndpoints() throws Exception {
+        try (RunningPeer server = JettyServer.start(PeerOptions.ephemeral())) {
+            WebSocketProbe.assertServesEchoAndBroadcast(server.port());
         }
     }
 }

@@ -3,13 +3,17 @@ package dev.pronto.benchmarks.peers.tomcat;
 import dev.pronto.benchmarks.peers.PeerMain;
 import dev.pronto.benchmarks.peers.PeerOptions;
 import dev.pronto.benchmarks.peers.RunningPeer;
+import dev.pronto.benchmarks.peers.websocket.BroadcastEndpoint;
+import dev.pronto.benchmarks.peers.websocket.EchoEndpoint;
 import dev.pronto.samples.servlet.JsonServlet;
 import dev.pronto.samples.servlet.PlaintextServlet;
+import jakarta.servlet.http.HttpServlet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
@@ -17,9 +21,11 @@ import org.apache.catalina.LifecycleState;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.coyote.http11.Http11NioProtocol;
+import org.apache.tomcat.websocket.server.WsSci;
 
 /**
- * Embedded Tomcat 11 serving {@code /plaintext} and {@code /json}: NIO connector and Tomcat's
+ * Embedded Tomcat 11 serving {@code /plaintext} and {@code /json}, and the WebSocket benchmark's endpoints through
+ * Tomcat's own WebSocket server ({@code WsSci}, as a scan would find them): NIO connector and Tomcat's
  * defaults otherwise (its 200-thread pool, keep-alive limit, no access log — embedded Tomcat
  * adds no {@code AccessLogValve}).
  */
@@ -49,6 +55,11 @@ public final class TomcatServer {
         context.addServletMappingDecoded("/plaintext", "plaintext");
         Tomcat.addServlet(context, "json", new JsonServlet());
         context.addServletMappingDecoded("/json", "json");
+        context.addServletContainerInitializer(new WsSci(), Set.of(EchoEndpoint.class, BroadcastEndpoint.class));
+        // Tomcat runs filters (its WsFilter does the handshake) only for a mapped request, and this context has no
+        // default servlet: map the endpoints' paths to a plain servlet (a GET without the handshake gets its 405).
+        Tomcat.addServlet(context, "websocket", new HttpServlet() { });
+        context.addServletMappingDecoded("/ws/*", "websocket");
 
         tomcat.start();
         int port = connector.getLocalPort();

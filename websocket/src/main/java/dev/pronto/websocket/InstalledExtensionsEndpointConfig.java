@@ -10,20 +10,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A {@link ServerEndpointConfig} seen under another, literal path (one {@code upgradeHttpToWebSocket} call). An
+ * The {@link ServerEndpointConfig} of one {@code upgradeHttpToWebSocket} call with the container's extensions: an
  * extension it names that the container implements (Spring passes plain name-and-parameter copies) is replaced by the
- * implementation, so that a negotiated {@code permessage-deflate} really compresses.
+ * implementation, so that a negotiated {@code permessage-deflate} really compresses. Immutable.
  */
-final class LiteralPathEndpointConfig implements ServerEndpointConfig {
+final class InstalledExtensionsEndpointConfig implements ServerEndpointConfig {
 
     private final ServerEndpointConfig delegate;
-    private final String path;
-
     private final List<Extension> extensions;
 
-    LiteralPathEndpointConfig(ServerEndpointConfig delegate, String path, Set<Extension> installed) {
+    InstalledExtensionsEndpointConfig(ServerEndpointConfig delegate, Set<Extension> installed) {
         this.delegate = delegate;
-        this.path = path;
         List<Extension> own = new ArrayList<>();
         for (Extension e : delegate.getExtensions()) {
             own.add(installed.stream().filter(i -> i.getName().equals(e.getName())).findFirst().orElse(e));
@@ -38,7 +35,7 @@ final class LiteralPathEndpointConfig implements ServerEndpointConfig {
 
     @Override
     public String getPath() {
-        return path;
+        return delegate.getPath();
     }
 
     @Override
