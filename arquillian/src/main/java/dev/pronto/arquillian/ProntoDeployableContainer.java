@@ -67,7 +67,7 @@ public final class ProntoDeployableContainer implements DeployableContainer<Pron
             throw new LifecycleException("Pronto could not read the users file " + configuration.getUsers(), e);
         }
         ProntoHost starting = new ProntoHost(configuration.getBindAddress(), configuration.getPort(), workDirectory,
-                realm);
+                realm, configuration.tls());
         try {
             starting.start();
         } catch (Exception e) {

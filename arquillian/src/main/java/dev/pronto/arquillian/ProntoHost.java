@@ -1,5 +1,6 @@
 package dev.pronto.arquillian;
 
+import dev.pronto.container.TlsConfig;
 import dev.pronto.deploy.WarDeployment;
 import dev.pronto.servlet.Pronto;
 import dev.pronto.servlet.ProntoServer;
@@ -32,6 +33,8 @@ final class ProntoHost {
     private final Path workDirectory;
     /** The realm of every application, or null. */
     private final Realm realm;
+    /** TLS on the port, or null for cleartext. */
+    private final TlsConfig tls;
     private final Map<String, Path> wars = new LinkedHashMap<>();
     private int port;
     private ProntoServer server;
@@ -40,12 +43,14 @@ final class ProntoHost {
      * @param port          0 picks a free port at the first start; later rebuilds keep the port the first one bound
      * @param workDirectory where the deployer unpacks the WARs
      * @param realm         the users of every application (null: none)
+     * @param tls           HTTPS on the port (null: cleartext HTTP)
      */
-    ProntoHost(String bindAddress, int port, Path workDirectory, Realm realm) {
+    ProntoHost(String bindAddress, int port, Path workDirectory, Realm realm, TlsConfig tls) {
         this.bindAddress = bindAddress;
         this.port = port;
         this.workDirectory = workDirectory;
         this.realm = realm;
+        this.tls = tls;
     }
 
     /** Starts the server with no application (every request is answered 404 until something is deployed). */
@@ -94,7 +99,7 @@ final class ProntoHost {
 
     private void rebuild() throws Exception {
         destroyServer();
-        ProntoServer.Builder builder = Pronto.server().config(c -> c.host(bindAddress).port(port));
+        ProntoServer.Builder builder = Pronto.server().config(c -> c.host(bindAddress).port(port).tls(tls));
         wars.forEach((contextPath, war) -> {
             Consumer<WebAppBuilder> deployment = WarDeployment.builder(war).contextPath(contextPath)
                     .workDirectory(workDirectory).build();

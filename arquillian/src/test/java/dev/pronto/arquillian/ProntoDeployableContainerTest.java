@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import dev.pronto.servlet.security.PasswordHash;
+import dev.pronto.testing.TestCertificates;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -169,6 +170,52 @@ class ProntoDeployableContainerTest {
         } finally {
             secured.stop();
         }
+    }
+
+    @Test
+    void aKeyStoreMakesTheContainerHttpsAndATrustStoreAsksForClientCertificates(@TempDir Path dir) throws Exception {
+        TestCertificates certificates = TestCertificates.get();
+        Path users = Files.writeString(dir.resolve("users.properties"),
+                "test\\ client = " + PasswordHash.hash(PasswordHash.class.getName(), 1000) + ", staff\n");
+        ProntoContainerConfiguration configuration = new ProntoContainerConfiguration();
+        configuration.setUsers(users.toString());
+        configuration.setKeyStore(certificates.pkcs12("localhost").toString());
+        configuration.setKeyStorePassword(TestCertificates.PASSWORD);
+        configuration.setTrustStore(certificates.pkcs12("client").toString());
+        configuration.setTrustStorePassword(TestCertificates.PASSWORD);
+        configuration.setClientAuth("WANT");
+        configuration.validate();
+        ProntoDeployableContainer https = new ProntoDeployableContainer();
+        https.setup(configuration);
+        https.start();
+        try {
+            int port = httpContext(https.deploy(TestWars.securedGreeting("cert.war", "CLIENT-CERT"))).getPort();
+            URI uri = URI.create("https://localhost:" + port + "/cert/greet");
+            HttpClient withCertificate = HttpClient.newBuilder().sslContext(certificates.clientContext(true)).build();
+            HttpResponse<String> client = withCertificate.send(HttpRequest.newBuilder(uri).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, client.statusCode(), "CLIENT-CERT: the certificate's CN is a user with the role");
+            assertEquals("hello from /cert (webapp)", client.body());
+
+            HttpClient without = HttpClient.newBuilder().sslContext(certificates.clientContext(false)).build();
+            assertEquals(403, without.send(HttpRequest.newBuilder(uri).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode(), "WANT: no certificate, no user");
+        } finally {
+            https.stop();
+        }
+    }
+
+    @Test
+    void configurationRejectsATrustStoreWithoutKeyStoreAndAnUnknownClientAuth() {
+        Path client = TestCertificates.get().pkcs12("client");
+        ProntoContainerConfiguration trustOnly = new ProntoContainerConfiguration();
+        trustOnly.setTrustStore(client.toString());
+        assertThrows(ConfigurationException.class, trustOnly::validate);
+
+        ProntoContainerConfiguration badClientAuth = new ProntoContainerConfiguration();
+        badClientAuth.setKeyStore(client.toString());
+        badClientAuth.setClientAuth("SOMETIMES");
+        assertThrows(ConfigurationException.class, badClientAuth::validate);
     }
 
     @Test

@@ -37,6 +37,11 @@ final class TestWars {
 
     /** {@link #greeting} whose {@code /greet} needs the role {@code staff} (BASIC). */
     static WebArchive securedGreeting(String name) {
+        return securedGreeting(name, "BASIC");
+    }
+
+    /** {@link #greeting} whose {@code /greet} needs the role {@code staff}, logged in by {@code authMethod}. */
+    static WebArchive securedGreeting(String name, String authMethod) {
         return ShrinkWrap.create(WebArchive.class, name)
                 .addClass(GreetingServlet.class)
                 .setWebXML(new StringAsset("""
@@ -61,9 +66,9 @@ final class TestWars {
                             </web-resource-collection>
                             <auth-constraint><role-name>staff</role-name></auth-constraint>
                           </security-constraint>
-                          <login-config><auth-method>BASIC</auth-method></login-config>
+                          <login-config><auth-method>%s</auth-method></login-config>
                           <security-role><role-name>staff</role-name></security-role>
                         </web-app>
-                        """));
+                        """.formatted(authMethod)));
     }
 }

@@ -1,7 +1,6 @@
 package dev.pronto.jsp;
 
 import dev.pronto.servlet.jsp.JspSettings;
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
@@ -13,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.jasper.servlet.JasperInitializer;
@@ -25,8 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sets Jasper up in one web application. While it is configured: the {@code jsp} servlet mapped to {@code *.jsp}
- * and {@code *.jspx} (Tomcat's name and load-on-startup), and a filter keeping {@code WEB-INF}/{@code META-INF}
- * pages private. When it starts, first among its initializers: the {@link InstanceManager} and {@link JarScanner}
+ * and {@code *.jspx} (Tomcat's name and load-on-startup; the bridge keeps {@code WEB-INF}/{@code META-INF}
+ * pages private for every servlet). When it starts, first among its initializers: the {@link InstanceManager} and {@link JarScanner}
  * Jasper asks the context for, Jasper's own initializer (TLD discovery in {@code WEB-INF}, the {@code jsp-config}
  * taglibs, the jars of {@code WEB-INF/lib} and of the class path; the {@code JspFactory}), the
  * {@code jsp-property-group} URL patterns and the scratch directory. Runs on the thread that configures and
@@ -52,8 +50,6 @@ final class JasperSetup implements ServletContainerInitializer {
             settings.initParameters().forEach(jsp::setInitParameter);
             jsp.setLoadOnStartup(LOAD_ON_STARTUP);
             jsp.addMapping("*.jsp", "*.jspx");
-            context.addFilter("jsp-private-paths", new PrivatePathFilter())
-                    .addMappingForServletNames(EnumSet.of(DispatcherType.REQUEST), false, SERVLET_NAME);
         }
         return new JasperSetup(settings);
     }

@@ -27,6 +27,7 @@ import java.util.EnumSet;
 import java.util.EventListener;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -93,9 +94,14 @@ public final class WebAppBuilder {
         });
     }
 
-    /** Registers a servlet with full control over its registration (mappings, init parameters, multipart …). */
+    /**
+     * Registers a servlet with full control over its registration (mappings, init parameters, multipart …). The
+     * builder declares the servlet like a descriptor would, so its class's {@code @ServletSecurity} applies (unlike
+     * {@code ServletContext.addServlet(String, Servlet)}, Servlet 6.1 §13.4.1).
+     */
     public WebAppBuilder servlet(String name, Servlet servlet, Consumer<ServletRegistration.Dynamic> registration) {
-        steps.add(app -> registration.accept(app.context().addServlet(name, servlet)));
+        Objects.requireNonNull(servlet, "servlet");
+        steps.add(app -> registration.accept(app.addServlet(name, servlet, null)));
         return this;
     }
 

@@ -22,6 +22,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Enumeration;
 import java.util.EventListener;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -40,6 +41,10 @@ public final class ServletContextImpl implements ServletContext {
     private final String displayName;
     private final Map<String, Object> attributes = new ConcurrentHashMap<>();
     private final Map<String, String> initParameters = new LinkedHashMap<>();
+    /** The servlets {@link #createServlet} made and not yet added: only theirs of the added instances have their
+     *  {@code @ServletSecurity} applied (§13.4.1). By identity: a servlet may override {@code equals}. */
+    private final Set<Servlet> createdServlets = Collections.synchronizedSet(Collections.newSetFromMap(
+            new IdentityHashMap<>()));
     private volatile SessionCookieConfig sessionCookieConfig;
     private volatile int sessionTimeoutMinutes = 30;
     /** Tomcat's and Jetty's default: cookies, and URL rewriting for clients that refuse them (§7.1). */
@@ -302,7 +307,13 @@ public final class ServletContextImpl implements ServletContext {
         if (servlet == null) {
             throw new IllegalArgumentException("servlet must not be null");
         }
-        return app.addServlet(servletName, servlet, null);
+        ServletHolder holder = app.addServlet(servletName, servlet, null);
+        // Servlet 6.1 §13.4.1, as Tomcat: an instance made by the application keeps its @ServletSecurity to itself
+        // unless the container made it (createServlet)
+        if (holder != null && !createdServlets.remove(servlet)) {
+            holder.ignoreSecurityAnnotation();
+        }
+        return holder;
     }
 
     @Override
@@ -317,7 +328,9 @@ public final class ServletContextImpl implements ServletContext {
 
     @Override
     public <T extends Servlet> T createServlet(Class<T> clazz) throws ServletException {
-        return instantiate(clazz);
+        T servlet = instantiate(clazz);
+        createdServlets.add(servlet);
+        return servlet;
     }
 
     @Override

@@ -35,6 +35,8 @@ public final class ServletHolder extends RegistrationBase<Servlet> implements Se
     private MultipartConfigElement multipartConfig;
     private String runAsRole;
     private ServletSecurityElement servletSecurity;
+    /** Added as an instance the application made itself: its class's {@code @ServletSecurity} does not count. */
+    private boolean securityAnnotationIgnored;
     private boolean nonBlocking;
     /** When the servlet may serve again (§2.3.3.2): 0 available now, {@code Long.MAX_VALUE} never. */
     private volatile long unavailableUntil;
@@ -100,12 +102,18 @@ public final class ServletHolder extends RegistrationBase<Servlet> implements Se
         return app.security().descriptorPatterns(mappings);
     }
 
+    /** Servlet 6.1 §13.4.1: added by {@code addServlet(String, Servlet)} with an instance not made by the container. */
+    void ignoreSecurityAnnotation() {
+        securityAnnotationIgnored = true;
+    }
+
     /**
      * The security element for this servlet's mappings: set by the registration, else the class's annotation (unless
-     * the application ignores security annotations: a metadata-complete descriptor).
+     * the application ignores security annotations: a metadata-complete descriptor, or an instance the application
+     * made and added itself).
      */
     public ServletSecurityElement servletSecurity() {
-        if (servletSecurity != null || app.security().securityAnnotationsIgnored()) {
+        if (servletSecurity != null || securityAnnotationIgnored || app.security().securityAnnotationsIgnored()) {
             return servletSecurity;
         }
         ServletSecurity annotation = servletClass.getAnnotation(ServletSecurity.class);

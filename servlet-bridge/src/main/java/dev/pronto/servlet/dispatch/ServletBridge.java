@@ -130,7 +130,11 @@ public final class ServletBridge implements HttpHandler {
             }
             inContext = "/";
         }
-        RequestTarget requestTarget = deployment.targets.resolve(jakarta.servlet.DispatcherType.REQUEST, inContext);
+        // Servlet 6.1 §10.5: a client's own request never reaches WEB-INF or META-INF, whatever is mapped there (a
+        // "/*" servlet or filter, "*.jsp"): no target, so 404 after the security check, with the application's
+        // error page, as Tomcat does; forwards and includes resolve their targets elsewhere
+        RequestTarget requestTarget = PrivatePaths.isPrivate(inContext) ? null
+                : deployment.targets.resolve(jakarta.servlet.DispatcherType.REQUEST, inContext);
         // a request the security check may hold up never runs on the event loop: a realm may block
         boolean inline = requestTarget != null && requestTarget.inline()
                 && (deployment.security == null || !deployment.security.guards(inContext));

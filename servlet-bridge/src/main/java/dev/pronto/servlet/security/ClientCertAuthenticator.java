@@ -12,7 +12,8 @@ import javax.naming.ldap.Rdn;
  * CLIENT-CERT authentication (Servlet 6.1 §13.6.4): the user is the subject of the certificate the client proved
  * in the TLS handshake (the {@code jakarta.servlet.request.X509Certificate} attribute, §3.10; the chain was checked
  * against the server's trust store then). The realm is asked for the subject's distinguished name as the
- * certificate gives it (RFC 2253, e.g. {@code CN=alice,O=Example}), then for its common name ({@code alice}).
+ * certificate gives it (RFC 2253, e.g. {@code CN=alice,O=Example}), then in the form Tomcat names such users
+ * ({@code X500Principal.toString()}: {@code CN=alice, O=Example}), then for its common name ({@code alice}).
  * Without a certificate the answer is 403: there is no challenge a browser could answer (the server must ask for
  * certificates: {@code TlsConfig.clientAuth} WANT or NEED). Thread-safe.
  */
@@ -39,12 +40,18 @@ final class ClientCertAuthenticator implements Authenticator {
         String address = request.getRemoteAddr();
         Realm realm = login.realm();
         String dn = chain[0].getSubjectX500Principal().getName();
-        UserPrincipal user = realm == null ? null : realm.user(dn);
-        String cn = commonName(dn);
-        if (user == null && cn != null && realm != null) {
-            user = realm.user(cn);
-        }
+        UserPrincipal user = realm == null ? null : find(realm, dn, chain[0].getSubjectX500Principal().toString());
         return user != null ? login.succeeded(user, address) : login.failed(dn, address, authType());
+    }
+
+    /** The subject's user by each of its names in turn: RFC 2253, Tomcat's (with ", "), the common name. */
+    private static UserPrincipal find(Realm realm, String dn, String tomcatName) {
+        UserPrincipal user = realm.user(dn);
+        if (user == null && !tomcatName.equals(dn)) {
+            user = realm.user(tomcatName);
+        }
+        String cn = user == null ? commonName(dn) : null;
+        return cn == null ? user : realm.user(cn);
     }
 
     /** The subject's most specific CN, or null when it has none. */

@@ -20,9 +20,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** CLIENT-CERT (Servlet 6.1 §13.6.4) over a real TLS socket: the certificate's subject is the realm's user. */
 class ClientCertAuthTest {
@@ -38,9 +45,14 @@ class ClientCertAuthTest {
     }
 
     private void start(Realm realm) throws Exception {
+        start(realm, CERTS.pkcs12("client"));
+    }
+
+    /** The server trusts the certificate of key store {@code trusted}. */
+    private void start(Realm realm, Path trusted) throws Exception {
         TlsConfig tls = TlsConfig.builder()
                 .key(TlsKeyMaterial.keyStore(CERTS.pkcs12("localhost"), null, TestCertificates.PASSWORD, null, null))
-                .trust(TlsTrustMaterial.trustStore(CERTS.pkcs12("client"), null, TestCertificates.PASSWORD))
+                .trust(TlsTrustMaterial.trustStore(trusted, null, TestCertificates.PASSWORD))
                 .clientAuth(TlsConfig.ClientAuth.WANT)
                 .build();
         server = Pronto.server()
@@ -83,6 +95,34 @@ class ClientCertAuthTest {
     void theDistinguishedNameIsAskedForFirst() throws Exception {
         start(InMemoryRealm.builder().user("CN=test client", "unused", "admin").build());
         assertEquals("CN=test client|CLIENT_CERT|true", get(CERTS.clientContext(true), "/admin/x").body());
+    }
+
+    @Test
+    void aUserNamedAsTomcatNamesCertificateUsersIsFound(@TempDir Path dir) throws Exception {
+        // Tomcat's user name for a certificate is X500Principal.toString(): ", " between the parts (RFC 2253 has ",")
+        Path ann = TestCertificates.generate(dir, "ann", "CN=Ann, OU=Staff, O=Example", null);
+        start(InMemoryRealm.builder().user("CN=Ann, OU=Staff, O=Example", "unused", "admin").build(), ann);
+        HttpResponse<String> admin = get(clientContext(ann), "/admin/x");
+        assertEquals(200, admin.statusCode(), admin.body());
+        assertEquals("CN=Ann, OU=Staff, O=Example|CLIENT_CERT|true", admin.body());
+    }
+
+    /** A client context presenting the key of {@code p12} and trusting the server's localhost certificate. */
+    private static SSLContext clientContext(Path p12) throws Exception {
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(p12)) {
+            keys.load(in, TestCertificates.PASSWORD.toCharArray());
+        }
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(keys, TestCertificates.PASSWORD.toCharArray());
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("localhost", TestCertificates.certificate(CERTS.pkcs12("localhost")));
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+        return context;
     }
 
     @Test
