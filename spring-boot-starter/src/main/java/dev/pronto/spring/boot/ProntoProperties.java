@@ -80,6 +80,7 @@ public class ProntoProperties {
     private final Http2 http2 = new Http2();
     private final Accesslog accesslog = new Accesslog();
     private final Session session = new Session();
+    private final Jsp jsp = new Jsp();
 
     public Integer getIoThreads() {
         return ioThreads;
@@ -204,6 +205,28 @@ public class ProntoProperties {
 
     public Session getSession() {
         return session;
+    }
+
+    public Jsp getJsp() {
+        return jsp;
+    }
+
+    /** {@code server.pronto.jsp.*}: what Boot's {@code server.servlet.jsp.*} has no property for. Bound once. */
+    public static class Jsp {
+
+        /**
+         * Compile every JSP page when the application starts, and fail the start on a page that does not compile
+         * (as Tomcat's JspC does); off: each page compiles on its first request.
+         */
+        private boolean precompile;
+
+        public boolean isPrecompile() {
+            return precompile;
+        }
+
+        public void setPrecompile(boolean precompile) {
+            this.precompile = precompile;
+        }
     }
 
     /** Where sessions live, {@code server.pronto.session.*}. */
@@ -396,10 +419,7 @@ public class ProntoProperties {
         }
 
         public void setKind(RequestExecutor.Kind kind) {
-            if (kind == RequestExecutor.Kind.VIRTUAL && Runtime.version().feature() < 21) {
-                throw new IllegalArgumentException("virtual threads need Java 21 or later; this is Java "
-                        + Runtime.version().feature() + " (use auto or platform)");
-            }
+            RequestExecutor.checkAvailable(kind);
             this.kind = kind;
         }
 
