@@ -152,6 +152,15 @@ class RunnerOptionsTest {
     }
 
     @Test
+    void theReadmeTableListsEveryFlag() throws Exception {
+        String readme = java.nio.file.Files.readString(Path.of("../README.md"));
+        for (RunnerFlag flag : RunnerFlags.SECTIONS.stream().flatMap(s -> s.flags().stream()).toList()) {
+            assertTrue(readme.contains("| `" + flag.name() + (flag.isSwitch() ? "`" : " ")), flag.name());
+            assertTrue(readme.contains("`" + flag.setting() + "`"), flag.setting());
+        }
+    }
+
+    @Test
     void valuesInBootsSyntax() {
         assertEquals(Duration.ofMillis(250), FlagValues.duration("250"), "no unit: milliseconds, as Boot");
         assertEquals(Duration.ofMinutes(2), FlagValues.duration("2m"));
