@@ -30,11 +30,12 @@ final class JarResources {
     }
 
     /** The directory holding the jars' resources, or {@code null} when no jar has any. */
-    static Path extract(List<Path> jars, Path workRoot, String baseName) throws IOException {
+    static Path extract(List<Path> jars, java.util.function.Supplier<Path> workRoot, String baseName)
+            throws IOException {
         if (!anyResources(jars)) {
             return null;
         }
-        Path target = workRoot.resolve(baseName + "-" + key(jars)).resolve("jar-resources");
+        Path target = workRoot.get().resolve(baseName + "-" + key(jars)).resolve("jar-resources");
         if (Files.isDirectory(target)) {
             return target;
         }

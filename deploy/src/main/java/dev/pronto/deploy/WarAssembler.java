@@ -27,6 +27,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -58,6 +59,7 @@ final class WarAssembler {
     private final boolean ignoreUnsupported;
     private final ClassLoader container;
 
+    /** {@code workRoot} null: the server's work directory ({@link WebAppBuilder#workDirectory()}). */
     WarAssembler(Path war, String contextPath, Path workRoot, boolean ignoreUnsupported, ClassLoader container) {
         this.container = container;
         this.war = war.toAbsolutePath().normalize();
@@ -73,7 +75,10 @@ final class WarAssembler {
         WebAppClassLoader loader = null;
         try {
             long t0 = System.nanoTime();
-            Path root = Files.isDirectory(war) ? war : WarExtractor.explode(war, workRoot);
+            // none configured: the server's own, made on first use (not for an exploded WAR without jar
+            // resources) and deleted when the server is destroyed
+            Supplier<Path> work = workRoot != null ? () -> workRoot : builder::workDirectory;
+            Path root = Files.isDirectory(war) ? war : WarExtractor.explode(war, work.get());
             long t1 = System.nanoTime();
             WebXml main = readWebXml(root);
             List<Path> jars = libraryJars(root);
@@ -95,7 +100,7 @@ final class WarAssembler {
                         + "WarDeployment.builder(path).ignoreUnsupported(true) to serve the rest (those pages "
                         + "answer 501).");
             }
-            configure(builder, root, jars, ordered, merged, index, loader, jsp);
+            configure(builder, work, root, jars, ordered, merged, index, loader, jsp);
             if (!unsupported.isEmpty()) {
                 LOG.warn("{}: deployed without {}", ContextPaths.baseName(war), unsupported);
             }
@@ -108,7 +113,7 @@ final class WarAssembler {
         }
     }
 
-    private void configure(WebAppBuilder builder, Path root, List<Path> jars, List<WebFragment> ordered,
+    private void configure(WebAppBuilder builder, Supplier<Path> work, Path root, List<Path> jars, List<WebFragment> ordered,
                            WebXml merged, ClassIndex index, WebAppClassLoader loader, boolean jsp)
             throws IOException {
         WebAppClassLoader appLoader = loader;
@@ -119,7 +124,7 @@ final class WarAssembler {
         builder.classLoader(loader);
         builder.discoverInitializers(false);
         builder.resources(root);
-        Path jarResources = JarResources.extract(orderedJars(jars, ordered), workRoot, ContextPaths.baseName(war)
+        Path jarResources = JarResources.extract(orderedJars(jars, ordered), work, ContextPaths.baseName(war)
                 + "-lib");
         if (jarResources != null) {
             builder.resources(jarResources);

@@ -39,7 +39,7 @@ public final class WarDeployment {
     public static final class Builder {
         private final Path war;
         private String contextPath;
-        private Path workDirectory = Path.of(System.getProperty("java.io.tmpdir"), "pronto-work");
+        private Path workDirectory;
         private boolean ignoreUnsupported;
         private ClassLoader containerClassLoader = WarDeployment.class.getClassLoader();
 
@@ -55,7 +55,9 @@ public final class WarDeployment {
 
         /**
          * Where packed WARs are unpacked (one directory per content hash, reused) and library jars' static
-         * resources are copied; default {@code ${java.io.tmpdir}/pronto-work}.
+         * resources are copied; default the server's work directory ({@code ProntoServer.Builder.workDirectory}:
+         * unless configured, a directory of the server's own under {@code java.io.tmpdir}, deleted when the server
+         * is destroyed).
          */
         public Builder workDirectory(Path directory) {
             this.workDirectory = Objects.requireNonNull(directory, "directory");

@@ -70,6 +70,9 @@ final class JasperSetup implements ServletContainerInitializer {
         if (dynamic.getInitParameter(SCRATCH_DIR) == null) {
             dynamic.setInitParameter(SCRATCH_DIR, scratchDir(context).toString());
         }
+        if (settings.precompile()) {
+            context.addListener(new JspPrecompiler(dynamic));
+        }
         List<String> patterns = groupPatterns(context.getJspConfigDescriptor());
         if (!patterns.isEmpty()) {
             Set<String> conflicts = dynamic.addMapping(patterns.toArray(new String[0]));

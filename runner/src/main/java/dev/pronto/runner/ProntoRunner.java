@@ -4,8 +4,8 @@ import dev.pronto.deploy.WarDeployment;
 import dev.pronto.servlet.Pronto;
 import dev.pronto.servlet.ProntoServer;
 import dev.pronto.servlet.context.WebApplication;
-import dev.pronto.servlet.forwarded.ForwardedHeaders;
-import dev.pronto.servlet.session.SessionStores;
+import dev.pronto.servlet.security.Realm;
+import dev.pronto.servlet.security.UserFileRealm;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,7 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs WARs with one command: {@code java -jar pronto-runner.jar app.war [other.war ...] [--port N] [--threads N]}.
+ * Runs WARs with one command: {@code java -jar pronto-runner.jar app.war [other.war ...] [flags]} (the flags:
+ * {@link RunnerFlags}, {@code --help}).
  * {@code ROOT.war} is served at {@code /}, {@code shop.war} at {@code /shop} (unless the descriptor names a
  * default context path). One log line per deployed application; exit status 1 when a deployment fails, 2 for a bad
  * command line; SIGTERM (or Ctrl-C) stops gracefully: requests in flight get {@value #GRACE_SECONDS} seconds, then
@@ -29,11 +30,16 @@ public final class ProntoRunner {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.print(RunnerFlags.usage());
+            return;
+        }
         RunnerOptions options;
         try {
             options = RunnerOptions.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
+            System.err.println(RunnerOptions.SHORT_USAGE);
             System.exit(2);
             return;
         }
@@ -56,28 +62,21 @@ public final class ProntoRunner {
      * @throws Exception the first failure (with the WAR it concerns); nothing is left running
      */
     public static ProntoServer start(RunnerOptions options) throws Exception {
-        ProntoServer.Builder builder = Pronto.server().config(c -> c.port(options.port()).ioThreads(options.threads())
-                .http2(options.http2()));
+        ProntoServer.Builder builder = Pronto.server().config(options.server())
+                .executor(options.executorKind(), options.maxConcurrency())
+                .accessLog(options.accessLog());
+        if (options.workDirectory() != null) {
+            builder.workDirectory(options.workDirectory());
+        }
         List<Long> assemblyMillis = new ArrayList<>();
         // one realm for every application, as a Tomcat engine's realm: passwords hashed (PBKDF2), see the README
-        dev.pronto.servlet.security.Realm realm = options.users() == null ? null
-                : dev.pronto.servlet.security.UserFileRealm.load(options.users());
-        ForwardedHeaders forwarded = options.trustedProxies().isEmpty() ? null
-                : ForwardedHeaders.trusting(options.trustedProxies().toArray(new String[0]));
+        Realm realm = options.webApps().users() == null ? null : UserFileRealm.load(options.webApps().users());
         for (Path war : options.wars()) {
             long started = System.nanoTime();
             try {
-                builder.webapp(WarDeployment.of(war).andThen(app -> {
-                    if (realm != null) {
-                        app.realm(realm);
-                    }
-                    if (forwarded != null) {
-                        app.forwardedHeaders(forwarded);
-                    }
-                    // one store per application: each owns its connection and its key space
-                    app.sessionStore(SessionStores.create(options.sessionStore(), ProntoRunner.class.getClassLoader()));
-                }));
+                builder.webapp(WarDeployment.of(war).andThen(app -> options.webApps().apply(app, realm)));
             } catch (RuntimeException e) {
+                discard(builder);
                 throw new IllegalStateException(war + ": " + e.getMessage(), e);
             }
             assemblyMillis.add((System.nanoTime() - started) / 1_000_000);
@@ -91,13 +90,23 @@ public final class ProntoRunner {
             throw e;
         }
         long startMillis = (System.nanoTime() - started) / 1_000_000;
+        String scheme = options.server().tls() == null ? "http" : "https";
         for (int i = 0; i < options.wars().size(); i++) {
             WebApplication app = server.applications().get(i);
-            LOG.info("Deployed {} at http://localhost:{}{}/ ({} servlets, {} filters; read in {} ms, all started in {} ms)",
-                    options.wars().get(i).getFileName(), server.port(), app.contextPath(), app.servlets().size(),
-                    app.filters().size(), assemblyMillis.get(i), startMillis);
+            LOG.info("Deployed {} at {}://localhost:{}{}/ ({} servlets, {} filters; read in {} ms, all started in {} ms)",
+                    options.wars().get(i).getFileName(), scheme, server.port(), app.contextPath(),
+                    app.servlets().size(), app.filters().size(), assemblyMillis.get(i), startMillis);
         }
         return server;
+    }
+
+    /** After a failed deployment: the WARs read so far close their class loaders, the run's work directory goes. */
+    private static void discard(ProntoServer.Builder builder) {
+        try {
+            builder.build().destroy();
+        } catch (RuntimeException e) {
+            LOG.debug("Cleaning up after a failed deployment", e);
+        }
     }
 
     /** Convenience for tests and embedding: parses {@code args} and starts. */

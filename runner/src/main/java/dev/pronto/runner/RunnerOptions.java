@@ -1,79 +1,88 @@
 package dev.pronto.runner;
 
+import dev.pronto.container.ServerConfig;
+import dev.pronto.servlet.accesslog.AccessLogConfig;
+import dev.pronto.servlet.worker.RequestExecutor;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * The runner's command line: WAR files or directories, {@code --port N} (default 8080, 0 picks a free port) and
- * {@code --threads N} (I/O event loops, default the available processors), {@code --users FILE} (the users and
- * roles the applications' security constraints check, a {@code UserFileRealm} properties file; none by default),
- * {@code --session-store URI} ({@code memory}, the default, or {@code redis://host:port} to share sessions between
- * instances), {@code --trusted-proxies LIST} (comma-separated addresses or CIDR blocks whose {@code Forwarded} /
- * {@code X-Forwarded-*} headers are applied; none by default), {@code --http2} (h2c with prior knowledge on the
- * port). Immutable.
+ * The runner's command line, parsed and checked: the WARs (files or exploded directories) and the flags of
+ * {@link RunnerFlags}, each mapped 1:1 to a builder setting. Immutable.
+ *
+ * @param server        the core settings (port, TLS, limits, timeouts …), already checked by {@code ServerConfig}
+ * @param accessLog     the access log, or {@code null} when off
+ * @param webApps       what every deployed application gets
+ * @param workDirectory where WARs are unpacked; {@code null}: a directory of this run, deleted at stop
  */
-public record RunnerOptions(List<Path> wars, int port, int threads, Path users, String sessionStore,
-                            List<String> trustedProxies, boolean http2) {
+public record RunnerOptions(List<Path> wars, ServerConfig server, RequestExecutor.Kind executorKind,
+                            int maxConcurrency, AccessLogConfig accessLog, WebAppOptions webApps, Path workDirectory) {
 
-    static final String USAGE = "Usage: java -jar pronto-runner.jar app.war [other.war ...] [--port N] [--threads N]"
-            + " [--users FILE] [--session-store memory|redis://host:port] [--trusted-proxies 10.0.0.0/8,...] [--http2]";
+    /** One line pointing at the full list; printed after every command-line mistake. */
+    static final String SHORT_USAGE = "Usage: java -jar pronto-runner.jar app.war [other.war ...] [flags]"
+            + " (--help lists the flags)";
 
-    /** Parses {@code args}; a mistake throws {@link IllegalArgumentException} with a message for the user. */
+    public RunnerOptions {
+        wars = List.copyOf(wars);
+    }
+
+    /**
+     * Parses {@code args} ({@code --flag value} or {@code --flag=value}, WARs anywhere); a mistake throws
+     * {@link IllegalArgumentException} with a message for the user that names the flag.
+     */
     public static RunnerOptions parse(String... args) {
-        List<Path> wars = new ArrayList<>();
-        int port = 8080;
-        int threads = Runtime.getRuntime().availableProcessors();
-        Path users = null;
-        String sessionStore = null;
-        List<String> trustedProxies = List.of();
-        boolean http2 = false;
+        RunnerSettings settings = new RunnerSettings();
+        Set<RunnerFlag> given = new LinkedHashSet<>();
         for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--port" -> port = number(args, ++i, "--port", 0, 65535);
-                case "--threads" -> threads = number(args, ++i, "--threads", 1, 1024);
-                case "--http2" -> http2 = true;
-                case "--users" -> {
-                    if (++i >= args.length) {
-                        throw new IllegalArgumentException("--users needs a file. " + USAGE);
-                    }
-                    users = Path.of(args[i]);
-                }
-                case "--session-store" -> sessionStore = text(args, ++i, "--session-store");
-                case "--trusted-proxies" -> trustedProxies = List.of(text(args, ++i, "--trusted-proxies").split(","));
-                default -> {
-                    if (args[i].startsWith("--")) {
-                        throw new IllegalArgumentException("Unknown option " + args[i] + ". " + USAGE);
-                    }
-                    wars.add(Path.of(args[i]));
-                }
+            String arg = args[i];
+            if (!arg.startsWith("--")) {
+                settings.wars.add(Path.of(arg));
+                continue;
             }
+            int eq = arg.indexOf('=');
+            String name = eq < 0 ? arg : arg.substring(0, eq);
+            RunnerFlag flag = RunnerFlags.find(name);
+            if (flag == null) {
+                throw new IllegalArgumentException("Unknown option " + name);
+            }
+            String value = eq < 0 ? null : arg.substring(eq + 1);
+            if (flag.isSwitch() && value != null) {
+                throw new IllegalArgumentException(name + " takes no value");
+            }
+            if (!flag.isSwitch() && value == null) {
+                if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+                    throw new IllegalArgumentException(name + " needs a value: " + name + " " + flag.value());
+                }
+                value = args[++i];
+            }
+            try {
+                flag.apply().accept(settings, value);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+            }
+            given.add(flag);
         }
-        if (wars.isEmpty()) {
-            throw new IllegalArgumentException("No WAR given. " + USAGE);
-        }
-        return new RunnerOptions(List.copyOf(wars), port, threads, users, sessionStore, trustedProxies, http2);
-    }
-
-    private static String text(String[] args, int i, String option) {
-        if (i >= args.length || args[i].startsWith("--")) {
-            throw new IllegalArgumentException(option + " needs a value. " + USAGE);
-        }
-        return args[i];
-    }
-
-    private static int number(String[] args, int i, String option, int min, int max) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(option + " needs a number. " + USAGE);
+        if (settings.wars.isEmpty()) {
+            throw new IllegalArgumentException("No WAR given");
         }
         try {
-            int value = Integer.parseInt(args[i]);
-            if (value < min || value > max) {
-                throw new IllegalArgumentException(option + " must be between " + min + " and " + max);
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " needs a number, not '" + args[i] + "'. " + USAGE);
+            return settings.options();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IllegalArgumentException(attribute(e.getMessage(), given), e);
         }
+    }
+
+    /**
+     * The builders name their setting first ({@code maxConnections must be positive: 0}); say which flag set it.
+     */
+    private static String attribute(String message, Set<RunnerFlag> given) {
+        for (RunnerFlag flag : given) {
+            if (message != null && message.startsWith(flag.member() + " ")) {
+                return flag.name() + ": " + message;
+            }
+        }
+        return message;
     }
 }

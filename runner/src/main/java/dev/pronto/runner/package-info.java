@@ -1,2 +1,2 @@
-/** The command-line runner: {@code java -jar pronto-runner.jar app.war [other.war ...] [--port N] [--threads N]}. */
+/** The command-line runner: {@code java -jar pronto-runner.jar app.war [other.war ...] [flags]}. */
 package dev.pronto.runner;

@@ -1,6 +1,7 @@
 package dev.pronto.runner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pronto.servlet.ProntoServer;
@@ -193,12 +194,21 @@ class ProntoRunnerTest {
     }
 
     @Test
-    void aBadCommandLineExitsWithStatusTwo() throws Exception {
-        Path log = dir.resolve("runner.log");
-        Process process = launch(dir, log, "--port", "0");
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
-        String output = Files.readString(log);
-        assertEquals(2, process.exitValue(), output);
-        assertTrue(output.contains("Usage: java -jar pronto-runner.jar"), output);
+    void aBadCommandLineExitsWithStatusTwoAndNoStackTrace() throws Exception {
+        for (String[] args : List.of(new String[] {"--port", "0"}, new String[] {"a.war", "--idle-timeout", "5x"},
+                new String[] {"a.war", "--no-such-flag"})) {
+            Path log = dir.resolve("runner.log");
+            Process process = launch(dir, log, args);
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+            String output = Files.readString(log);
+            assertEquals(2, process.exitValue(), output);
+            assertTrue(output.contains("Usage: java -jar pronto-runner.jar"), output);
+            assertFalse(output.contains("Exception") || output.contains("\tat "), output);
+        }
+        Path log = dir.resolve("help.log");
+        Process help = launch(dir, log, "--help");
+        assertTrue(help.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, help.exitValue());
+        assertTrue(Files.readString(log).contains("--ssl-key-store FILE"), Files.readString(log));
     }
 }

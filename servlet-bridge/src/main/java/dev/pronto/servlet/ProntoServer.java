@@ -6,6 +6,7 @@ import dev.pronto.container.connection.EngineCounters;
 import dev.pronto.servlet.accesslog.AccessLog;
 import dev.pronto.servlet.accesslog.AccessLogConfig;
 import dev.pronto.servlet.context.WebApplication;
+import dev.pronto.servlet.context.WorkDirectory;
 import dev.pronto.servlet.dispatch.Deployment;
 import dev.pronto.servlet.worker.RequestExecutor;
 import dev.pronto.servlet.dispatch.ServletBridge;
@@ -39,6 +40,7 @@ public final class ProntoServer implements AutoCloseable {
     private final int maxConcurrency;
     private final AccessLogConfig accessLogConfig;
     private final List<WebApplication> apps;
+    private final WorkDirectory workDirectory;
     private AccessLog accessLog;
     private final EngineCounters counters = new EngineCounters();
     private final ProntoMetrics metrics = new ProntoMetrics(this, counters);
@@ -51,6 +53,7 @@ public final class ProntoServer implements AutoCloseable {
         this.executorKind = builder.executorKind;
         this.maxConcurrency = builder.maxConcurrency;
         this.accessLogConfig = builder.accessLog;
+        this.workDirectory = builder.work();
         List<WebApplication> built = new ArrayList<>();
         for (WebAppBuilder app : builder.webapps) {
             built.add(app.build());
@@ -148,6 +151,7 @@ public final class ProntoServer implements AutoCloseable {
         closeAccessLog();
         state = State.DESTROYED;
         RuntimeException destroyFailure = destroyApplicationsAndExecutor();
+        workDirectory.deleteIfOwned();
         if (destroyFailure != null) {
             failure.addSuppressed(destroyFailure);
         }
@@ -208,6 +212,7 @@ public final class ProntoServer implements AutoCloseable {
         }
         state = State.DESTROYED;
         RuntimeException failure = destroyApplicationsAndExecutor();
+        workDirectory.deleteIfOwned(); // after the class loaders closed: no jar of an unpacked WAR is open
         if (failure != null) {
             throw failure;
         }
@@ -255,6 +260,14 @@ public final class ProntoServer implements AutoCloseable {
         return config;
     }
 
+    /**
+     * Where this server's WAR deployments unpacked: the configured work directory, or the server's own (deleted by
+     * {@link #destroy()}); {@code null} when none was needed.
+     */
+    public Path workDirectory() {
+        return workDirectory.existing();
+    }
+
     /** Counters of the engine, the workers and the sessions; readable at any time, from any thread. */
     public ProntoMetrics metrics() {
         return metrics;
@@ -272,18 +285,46 @@ public final class ProntoServer implements AutoCloseable {
 
     /** Fluent builder: core settings, the executor, and the web applications. Not thread-safe. */
     public static final class Builder {
-        private final ServerConfig.Builder config = ServerConfig.builder();
+        private ServerConfig.Builder config = ServerConfig.builder();
         private RequestExecutor.Kind executorKind = RequestExecutor.Kind.AUTO;
         private int maxConcurrency;
         private AccessLogConfig accessLog;
         private final List<WebAppBuilder> webapps = new ArrayList<>();
+        private Path workDirectoryPath;
+        private WorkDirectory work;
 
         Builder() {
+        }
+
+        /**
+         * Where WAR deployments unpack and compile (kept when the server is destroyed, so a restart with the same
+         * WAR reuses its unpacked content). Default: a new directory of this server under {@code java.io.tmpdir},
+         * deleted by {@link ProntoServer#destroy()}. Set it before adding WARs.
+         */
+        public Builder workDirectory(Path directory) {
+            if (work != null) {
+                throw new IllegalStateException("Set the work directory before adding web applications");
+            }
+            this.workDirectoryPath = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        private WorkDirectory work() {
+            if (work == null) {
+                work = new WorkDirectory(workDirectoryPath);
+            }
+            return work;
         }
 
         /** Core settings (port, host, threads, limits, timeouts …); see {@link ServerConfig}. */
         public Builder config(Consumer<ServerConfig.Builder> settings) {
             settings.accept(config);
+            return this;
+        }
+
+        /** Core settings as a whole (e.g. built and checked beforehand); replaces those set so far. */
+        public Builder config(ServerConfig settings) {
+            this.config = settings.toBuilder();
             return this;
         }
 
@@ -308,7 +349,8 @@ public final class ProntoServer implements AutoCloseable {
 
         /** Adds a web application. */
         public Builder webapp(Consumer<WebAppBuilder> app) {
-            WebAppBuilder builder = new WebAppBuilder();
+            WorkDirectory shared = work();
+            WebAppBuilder builder = new WebAppBuilder(shared::path);
             app.accept(builder);
             webapps.add(builder);
             return this;

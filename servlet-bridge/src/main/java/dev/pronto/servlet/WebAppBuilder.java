@@ -49,8 +49,18 @@ public final class WebAppBuilder {
     private final List<Consumer<WebApplication>> steps = new ArrayList<>();
     private int servletCount;
     private int filterCount;
+    private final java.util.function.Supplier<Path> workDirectory;
 
-    WebAppBuilder() {
+    WebAppBuilder(java.util.function.Supplier<Path> workDirectory) {
+        this.workDirectory = workDirectory;
+    }
+
+    /**
+     * The server's work directory, where a deployer unpacks WARs: {@link ProntoServer.Builder#workDirectory}, or a
+     * directory of the server's own under {@code java.io.tmpdir}, made now and deleted when the server is destroyed.
+     */
+    public Path workDirectory() {
+        return workDirectory.get();
     }
 
     /** The context path: {@code ""} (default) for the root, else like {@code /shop}. */
@@ -270,9 +280,16 @@ public final class WebAppBuilder {
      * {@code java.io.tmpdir}: {@code pronto-sessions/<context name or ROOT>}.
      */
     public WebAppBuilder persistentSessions() {
-        steps.add(app -> app.persistentSessions(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
-                "pronto-sessions", app.contextPath().isEmpty() ? "ROOT"
-                        : app.contextPath().substring(1).replaceAll("[^A-Za-z0-9._-]", "_"))));
+        return persistentSessionsUnder(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "pronto-sessions"));
+    }
+
+    /**
+     * {@link #persistentSessions(java.nio.file.Path)} in a directory of this context under {@code parent}:
+     * {@code <parent>/<context name or ROOT>}, so that several applications can share one parent.
+     */
+    public WebAppBuilder persistentSessionsUnder(java.nio.file.Path parent) {
+        steps.add(app -> app.persistentSessions(parent.resolve(app.contextPath().isEmpty() ? "ROOT"
+                : app.contextPath().substring(1).replaceAll("[^A-Za-z0-9._-]", "_"))));
         return this;
     }
 
@@ -317,6 +334,12 @@ public final class WebAppBuilder {
      */
     public WebAppBuilder jsp(JspSettings settings) {
         this.jsp = settings;
+        return this;
+    }
+
+    /** Changes the JSP settings set so far (e.g. by a WAR deployment), e.g. {@code s -> s.precompile(true)}. */
+    public WebAppBuilder jsp(java.util.function.UnaryOperator<JspSettings> change) {
+        this.jsp = change.apply(jsp);
         return this;
     }
 

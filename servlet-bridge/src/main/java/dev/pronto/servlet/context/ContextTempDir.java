@@ -1,12 +1,9 @@
 package dev.pronto.servlet.context;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * The private temporary directory of one application (Servlet 6.1 §4.8.1), published as the
@@ -36,11 +33,7 @@ final class ContextTempDir {
         if (created == null) {
             return;
         }
-        try (Stream<Path> paths = Files.walk(created)) {
-            paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-        } catch (IOException | UncheckedIOException e) {
-            // best effort: a file still open on some platforms; the OS cleans its temp directory
-        }
+        WorkDirectory.deleteTree(created);
         created = null;
     }
 }

@@ -9,21 +9,14 @@ import dev.pronto.servlet.resource.ResourceBase;
 import dev.pronto.servlet.security.SecurityConfiguration;
 import dev.pronto.servlet.security.WebSecurity;
 import dev.pronto.servlet.session.SessionCookieConfigImpl;
-import dev.pronto.servlet.session.SessionListeners;
 import dev.pronto.servlet.session.SessionManager;
-import dev.pronto.servlet.session.SessionPersistence;
 import dev.pronto.servlet.session.SessionStore;
 import jakarta.servlet.Filter;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletContainerInitializer;
-import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletException;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.EventListener;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,25 +54,17 @@ public final class WebApplication {
     private final String contextPath;
     private final ClassLoader classLoader;
     private final ServletContextImpl context;
-    private final Map<String, ServletHolder> servlets = new LinkedHashMap<>();
-    private final Map<String, FilterHolder> filters = new LinkedHashMap<>();
+    private final Registrations registrations = new Registrations();
     private final FilterMappings filterMappings = new FilterMappings();
     private final Listeners listeners = new Listeners();
     private final ErrorPages errorPages = new ErrorPages();
     private final MimeTypes mimeTypes = MimeTypes.withDefaults();
-    private final List<Map.Entry<ServletContainerInitializer, Set<Class<?>>>> initializers = new ArrayList<>();
-    private final List<ServletHolder> initializedServlets = new ArrayList<>();
+    private final AppLifecycle lifecycle = new AppLifecycle(this);
     private volatile ResourceBase resources = ResourceBase.NONE;
     private volatile State state = State.CONFIGURING;
-    private volatile ServletMapper<ServletHolder> mapper;
-    private final SessionListeners sessionListeners = new SessionListeners();
-    private final SessionCookieConfigImpl sessionCookieConfig = new SessionCookieConfigImpl();
+    private final AppSessions sessions = new AppSessions();
     private final Map<String, String> localeCharsets = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.function.Function<String, String> localeCharsetLookup = localeCharsets::get;
-    private volatile SessionStore sessionStore;
-    private volatile SessionPersistence sessionPersistence;
-    private volatile int maxActiveSessions = -1;
-    private volatile SessionManager sessions;
     private volatile long blockingTimeoutMillis = 60_000;
     private volatile int responseBufferSize = 8192;
     private volatile boolean installDefaultServlet = true;
@@ -87,15 +72,10 @@ public final class WebApplication {
     private volatile long asyncTimeoutMillis = 30_000;
     private volatile long maxFormSize = dev.pronto.container.ServerConfig.DEFAULT_MAX_FORM_SIZE;
     private volatile boolean allowTrace;
-    private final Set<EventListener> programmaticContextListeners =
-            Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    private ServletContextEvent restrictedEvent;
-    private final ContextTempDir tempDir = new ContextTempDir();
     private volatile boolean useRelativeRedirects;
     private final SecurityConfiguration security = new SecurityConfiguration();
     private volatile WebSecurity webSecurity;
     private volatile List<String> welcomeFiles = List.of("index.html");
-    private final List<AutoCloseable> closeOnDestroy = new ArrayList<>();
 
     public WebApplication(String contextPath, String displayName, ClassLoader classLoader) {
         this.contextPath = normalizeContextPath(contextPath);
@@ -103,7 +83,7 @@ public final class WebApplication {
         this.log = LoggerFactory.getLogger("dev.pronto.webapp" + (this.contextPath.isEmpty() ? ".ROOT"
                 : this.contextPath.replace('/', '.')));
         this.context = new ServletContextImpl(this, displayName);
-        this.context.sessionCookieConfig(sessionCookieConfig);
+        this.context.sessionCookieConfig(sessions.cookieConfig());
     }
 
     /** Servlet 6.1 §3.6: the context path is "" for the root, else starts with '/' and does not end with one. */
@@ -123,36 +103,16 @@ public final class WebApplication {
         }
     }
 
+    /** The new servlet, or null when the name is taken (Servlet 6.1 §4.4.1.1). */
     public ServletHolder addServlet(String name, Servlet instance, Class<? extends Servlet> type) {
         checkConfigurable();
-        checkName(name);
-        synchronized (servlets) {
-            if (servlets.containsKey(name)) {
-                return null; // Servlet 6.1 §4.4.1.1: null when the name is taken
-            }
-            ServletHolder holder = new ServletHolder(this, name, instance, type);
-            servlets.put(name, holder);
-            return holder;
-        }
+        return registrations.addServlet(this, name, instance, type);
     }
 
+    /** The new filter, or null when the name is taken. */
     public FilterHolder addFilter(String name, Filter instance, Class<? extends Filter> type) {
         checkConfigurable();
-        checkName(name);
-        synchronized (filters) {
-            if (filters.containsKey(name)) {
-                return null;
-            }
-            FilterHolder holder = new FilterHolder(this, name, instance, type);
-            filters.put(name, holder);
-            return holder;
-        }
-    }
-
-    private static void checkName(String name) {
-        if (name == null || name.isEmpty()) {
-            throw new IllegalArgumentException("A servlet or filter name must not be null or empty");
-        }
+        return registrations.addFilter(this, name, instance, type);
     }
 
     /**
@@ -161,7 +121,7 @@ public final class WebApplication {
     public void addListener(EventListener listener) {
         checkConfigurable();
         listeners.add(listener);
-        sessionListeners.add(listener);
+        sessions.listeners().add(listener);
     }
 
     /**
@@ -175,26 +135,13 @@ public final class WebApplication {
                     + " from ServletContainerInitializer.onStartup (Servlet 6.1 §4.4)");
         }
         addListener(listener);
-        if (listener instanceof ServletContextListener) {
-            programmaticContextListeners.add(listener);
-        }
-    }
-
-    /** The context a context listener is told about: restricted for one added programmatically (§4.4). */
-    private ServletContextEvent eventFor(ServletContextListener listener, ServletContextEvent full) {
-        if (!programmaticContextListeners.contains(listener)) {
-            return full;
-        }
-        if (restrictedEvent == null) {
-            restrictedEvent = new ServletContextEvent(RestrictedServletContext.of(context));
-        }
-        return restrictedEvent;
+        lifecycle.addedProgrammatically(listener);
     }
 
     /** Plugs in an external session store (default: in memory). */
     public void sessionStore(SessionStore store) {
         checkConfigurable();
-        this.sessionStore = store;
+        sessions.store(store);
         if (store instanceof AutoCloseable closeable) {
             closeOnDestroy(closeable); // a shared store's connections go with the application
         }
@@ -202,8 +149,7 @@ public final class WebApplication {
 
     /** Whether the session store waits on I/O (a shared store): then no request of this application runs inline. */
     public boolean sessionStoreBlocks() {
-        SessionStore store = sessionStore;
-        return store != null && store.blocking();
+        return sessions.storeBlocks();
     }
 
     /**
@@ -212,19 +158,18 @@ public final class WebApplication {
      */
     public void persistentSessions(java.nio.file.Path directory) {
         checkConfigurable();
-        this.sessionPersistence = directory == null ? null : new SessionPersistence(directory);
+        sessions.persistTo(directory);
     }
 
     /** Where sessions are persisted, or null when they are not. */
     public java.nio.file.Path sessionStoreDirectory() {
-        SessionPersistence persistence = sessionPersistence;
-        return persistence == null ? null : persistence.file().getParent();
+        return sessions.persistenceDirectory();
     }
 
     /** The most sessions held at once; {@code -1} (default) for no limit. */
     public void maxActiveSessions(int max) {
         checkConfigurable();
-        this.maxActiveSessions = max;
+        sessions.maxActive(max);
     }
 
     /** Maps a locale (e.g. {@code ja} or {@code zh_TW}) to the charset {@code setLocale} implies (§5.6). */
@@ -289,7 +234,7 @@ public final class WebApplication {
 
     public void addInitializer(ServletContainerInitializer initializer, Set<Class<?>> classes) {
         checkConfigurable();
-        initializers.add(Map.entry(initializer, classes == null ? Set.of() : classes));
+        lifecycle.addInitializer(initializer, classes);
     }
 
     public void resources(ResourceBase base) {
@@ -328,9 +273,7 @@ public final class WebApplication {
      * loader of a deployed WAR); resources close in reverse order of registration.
      */
     public void closeOnDestroy(AutoCloseable resource) {
-        synchronized (closeOnDestroy) {
-            closeOnDestroy.add(resource);
-        }
+        lifecycle.closeOnDestroy(resource);
     }
 
     /** Trusts forwarded headers from these proxies; null (the default) ignores them. */
@@ -345,18 +288,11 @@ public final class WebApplication {
     }
 
     ServletHolder servletForPattern(String pattern) {
-        synchronized (servlets) {
-            for (ServletHolder holder : servlets.values()) {
-                if (holder.getMappings().contains(pattern)) {
-                    return holder;
-                }
-            }
-        }
-        return null;
+        return registrations.servletForPattern(pattern);
     }
 
     void mappingsChanged() {
-        mapper = null;
+        registrations.mappingsChanged();
     }
 
     // ---- life cycle ----------------------------------------------------------------------------------------------
@@ -367,49 +303,7 @@ public final class WebApplication {
      */
     public void initialize() throws ServletException {
         checkConfigurable();
-        ClassLoader previous = ClassLoaderSwap.enter(classLoader);
-        try {
-            tempDir.publish(context, contextPath.isEmpty() ? "ROOT" : contextPath.substring(1));
-            state = State.RUNNING_INITIALIZERS;
-            for (Map.Entry<ServletContainerInitializer, Set<Class<?>>> e : initializers) {
-                e.getKey().onStartup(e.getValue().isEmpty() ? null : e.getValue(), context);
-            }
-            state = State.NOTIFYING_LISTENERS;
-            ServletContextEvent event = new ServletContextEvent(context);
-            for (ServletContextListener listener : listeners.context) {
-                listener.contextInitialized(eventFor(listener, event));
-            }
-            if (installDefaultServlet && resources != ResourceBase.NONE) {
-                DefaultServlet.install(context, welcomeFiles); // last, so that "/" stays the application's if it mapped it
-            }
-            webSecurity = security.build(servletConstraints());
-            state = State.INITIALIZED;
-            sessionCookieConfig.lock();
-            SessionManager manager = sessionStore == null ? new SessionManager(context, sessionListeners)
-                    : new SessionManager(context, sessionStore, sessionListeners, SessionManager.DEFAULT_SWEEP_INTERVAL);
-            manager.setDefaultMaxInactiveInterval(context.getSessionTimeout() * 60);
-            manager.setMaxActiveSessions(maxActiveSessions);
-            sessions = manager;
-            restoreSessions(manager);
-            mapper();
-            for (FilterHolder filter : filters()) {
-                filter.filter();
-            }
-        } finally {
-            ClassLoaderSwap.exit(previous);
-        }
-    }
-
-    /** Each servlet's {@code setServletSecurity} element, else its class's {@code @ServletSecurity} (§13.4.1). */
-    private List<SecurityConfiguration.ServletConstraints> servletConstraints() {
-        List<SecurityConfiguration.ServletConstraints> list = new ArrayList<>();
-        for (ServletHolder holder : servlets()) {
-            jakarta.servlet.ServletSecurityElement element = holder.servletSecurity();
-            if (element != null) {
-                list.add(new SecurityConfiguration.ServletConstraints(holder.getName(), holder.getMappings(), element));
-            }
-        }
-        return list;
+        lifecycle.initialize();
     }
 
     /** Initialises the load-on-startup servlets in ascending order (Servlet 6.1 §8.2.3). */
@@ -417,17 +311,7 @@ public final class WebApplication {
         if (state == State.CONFIGURING) {
             initialize();
         }
-        List<ServletHolder> ordered = new ArrayList<>();
-        for (ServletHolder holder : servlets()) {
-            if (holder.getLoadOnStartup() >= 0) {
-                ordered.add(holder);
-            }
-        }
-        ordered.sort(Comparator.comparingInt(ServletHolder::getLoadOnStartup));
-        for (ServletHolder holder : ordered) {
-            holder.servlet();
-            initializedServlets.add(holder);
-        }
+        lifecycle.startServlets();
         state = State.STARTED;
     }
 
@@ -437,82 +321,24 @@ public final class WebApplication {
             return;
         }
         state = State.DESTROYED;
-        if (sessions != null) {
-            persistSessions(sessions);
-            sessions.close();
-        }
-        ClassLoader previous = ClassLoaderSwap.enter(classLoader);
-        try {
-            List<ServletHolder> all = new ArrayList<>(servlets());
-            Collections.reverse(all);
-            all.forEach(ServletHolder::destroy);
-            List<FilterHolder> allFilters = new ArrayList<>(filters());
-            Collections.reverse(allFilters);
-            allFilters.forEach(FilterHolder::destroy);
-            ServletContextEvent event = new ServletContextEvent(context);
-            List<ServletContextListener> reversed = new ArrayList<>(listeners.context);
-            Collections.reverse(reversed);
-            for (ServletContextListener listener : reversed) {
-                try {
-                    listener.contextDestroyed(eventFor(listener, event));
-                } catch (RuntimeException | LinkageError e) { // one listener's failure must not stop the undeploy
-                    log.warn("contextDestroyed failed in {}", listener, e);
-                }
-            }
-        } finally {
-            ClassLoaderSwap.exit(previous);
-            tempDir.delete();
-            closeResources();
-        }
+        lifecycle.destroy();
     }
 
-    private void closeResources() {
-        List<AutoCloseable> resources;
-        synchronized (closeOnDestroy) {
-            resources = new ArrayList<>(closeOnDestroy);
-            closeOnDestroy.clear();
-        }
-        Collections.reverse(resources);
-        for (AutoCloseable resource : resources) {
-            try {
-                resource.close();
-            } catch (Exception e) {
-                log.warn("Closing {} failed", resource, e);
-            }
-        }
+    /** The life cycle moves the state forward. */
+    void moveTo(State next) {
+        this.state = next;
     }
 
-    /** Reads back what the last stop persisted (with this application's class loader, which is current here). */
-    private void restoreSessions(SessionManager manager) {
-        SessionPersistence persistence = sessionPersistence;
-        if (persistence == null) {
-            return;
-        }
-        try {
-            int restored = persistence.load(manager, classLoader());
-            if (restored > 0) {
-                log.info("Restored {} session(s) of context '{}' from {}", restored, contextPath, persistence.file());
-            }
-        } catch (java.io.IOException | RuntimeException e) {
-            log.warn("Could not restore the sessions of context '{}' from {}", contextPath, persistence.file(), e);
-        }
+    void webSecurity(WebSecurity security) {
+        this.webSecurity = security;
     }
 
-    /** Writes the sessions out before the application goes; a failure loses them, logged, and stops nothing. */
-    private void persistSessions(SessionManager manager) {
-        SessionPersistence persistence = sessionPersistence;
-        if (persistence == null) {
-            return;
-        }
-        ClassLoader previous = ClassLoaderSwap.enter(classLoader);
-        try {
-            int saved = persistence.save(manager);
-            log.debug("Persisted {} session(s) of context '{}' to {}", saved, contextPath, persistence.file());
-        } catch (java.io.IOException | RuntimeException e) {
-            log.warn("Could not persist the sessions of context '{}' to {}", contextPath, persistence.file(), e);
-        } finally {
-            ClassLoaderSwap.exit(previous);
-        }
+    boolean installsDefaultServlet() {
+        return installDefaultServlet;
+    }
+
+    AppSessions appSessions() {
+        return sessions;
     }
 
     public void withContextClassLoader(AppAction action) throws ServletException {
@@ -528,20 +354,7 @@ public final class WebApplication {
 
     /** The servlet mapper, built once the registrations are complete. */
     public ServletMapper<ServletHolder> mapper() {
-        ServletMapper<ServletHolder> m = mapper;
-        if (m == null) {
-            ServletMapper.Builder<ServletHolder> builder = ServletMapper.builder();
-            for (ServletHolder holder : servlets()) {
-                for (String pattern : holder.getMappings()) {
-                    builder.add(pattern, holder.getName(), holder);
-                }
-            }
-            m = builder.build();
-            if (state.compareTo(State.INITIALIZED) >= 0) {
-                mapper = m;
-            }
-        }
-        return m;
+        return registrations.mapper(state.compareTo(State.INITIALIZED) >= 0);
     }
 
     /** The servlet for a canonical path within this context, or {@code null} if nothing (not even "/") matches. */
@@ -550,27 +363,19 @@ public final class WebApplication {
     }
 
     public List<ServletHolder> servlets() {
-        synchronized (servlets) {
-            return List.copyOf(servlets.values());
-        }
+        return registrations.servlets();
     }
 
     public ServletHolder servlet(String name) {
-        synchronized (servlets) {
-            return servlets.get(name);
-        }
+        return registrations.servlet(name);
     }
 
     public List<FilterHolder> filters() {
-        synchronized (filters) {
-            return List.copyOf(filters.values());
-        }
+        return registrations.filters();
     }
 
     public FilterHolder filter(String name) {
-        synchronized (filters) {
-            return filters.get(name);
-        }
+        return registrations.filter(name);
     }
 
     public FilterMappings filterMappings() {
@@ -611,13 +416,12 @@ public final class WebApplication {
 
     /** The session counters, or null before the application is initialised. */
     public dev.pronto.servlet.session.SessionMetrics sessionMetrics() {
-        SessionManager manager = sessions;
-        return manager == null ? null : manager.metrics();
+        return sessions.metrics();
     }
 
     /** The session manager; available once the application is initialised. */
     public SessionManager sessions() {
-        SessionManager manager = sessions;
+        SessionManager manager = sessions.manager();
         if (manager == null) {
             throw new IllegalStateException("Sessions are available once the application is initialized");
         }
@@ -625,7 +429,7 @@ public final class WebApplication {
     }
 
     public SessionCookieConfigImpl sessionCookieConfig() {
-        return sessionCookieConfig;
+        return sessions.cookieConfig();
     }
 
     /** The security being configured (constraints, login config, realm, roles); for the configuring thread. */

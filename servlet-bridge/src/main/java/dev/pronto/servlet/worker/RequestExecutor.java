@@ -49,8 +49,7 @@ public final class RequestExecutor implements AutoCloseable {
     public static RequestExecutor create(Kind kind, int maxConcurrency) {
         ThreadFactory virtualFactory = kind == Kind.PLATFORM ? null : virtualThreadFactory();
         if (kind == Kind.VIRTUAL && virtualFactory == null) {
-            throw new IllegalStateException("Virtual threads need Java 21 or later; this is Java "
-                    + Runtime.version().feature());
+            throw new IllegalStateException(virtualUnavailable());
         }
         if (virtualFactory != null) {
             int limit = maxConcurrency > 0 ? maxConcurrency : 10_000;
@@ -64,6 +63,21 @@ public final class RequestExecutor implements AutoCloseable {
             return t;
         });
         return new RequestExecutor(pool, false, limit);
+    }
+
+    /**
+     * Checks a configured kind before anything starts (Boot's property binding, the runner's flags).
+     *
+     * @throws IllegalArgumentException for {@link Kind#VIRTUAL} where the JVM has no virtual threads
+     */
+    public static void checkAvailable(Kind kind) {
+        if (kind == Kind.VIRTUAL && virtualThreadFactory() == null) {
+            throw new IllegalArgumentException(virtualUnavailable() + " (use auto or platform)");
+        }
+    }
+
+    private static String virtualUnavailable() {
+        return "Virtual threads need Java 21 or later; this is Java " + Runtime.version().feature();
     }
 
     private static ThreadFactory virtualThreadFactory() {

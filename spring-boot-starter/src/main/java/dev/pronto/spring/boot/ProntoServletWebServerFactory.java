@@ -49,6 +49,7 @@ public class ProntoServletWebServerFactory extends AbstractConfigurableWebServer
     private int maxHttpRequestHeaderSize = -1;
     private boolean useForwardHeaders;
     private String sessionStoreUri;
+    private boolean jspPrecompile;
     private boolean useRelativeRedirects;
     private TlsConfig.Provider tlsProvider = TlsConfig.Provider.AUTO;
     private Duration tlsHandshakeTimeout;
@@ -128,6 +129,15 @@ public class ProntoServletWebServerFactory extends AbstractConfigurableWebServer
 
     public String getSessionStoreUri() {
         return sessionStoreUri;
+    }
+
+    /** Whether every JSP page compiles at start, failing it on a page that does not ({@code server.pronto.jsp.precompile}). */
+    public void setJspPrecompile(boolean jspPrecompile) {
+        this.jspPrecompile = jspPrecompile;
+    }
+
+    public boolean isJspPrecompile() {
+        return jspPrecompile;
     }
 
     /** The server the last {@link #getWebServer} built, for metrics; null before. */

@@ -50,6 +50,7 @@ public class ProntoWebServerFactoryCustomizer
         }
         factory.setAccessLog(pronto.getAccesslog().toConfig());
         factory.setSessionStoreUri(pronto.getSession().storeUri());
+        factory.setJspPrecompile(pronto.getJsp().isPrecompile());
         factory.setHttp2Settings(pronto.getHttp2().toConfig());
         factory.addServerCustomizers(this::customizeServer);
     }

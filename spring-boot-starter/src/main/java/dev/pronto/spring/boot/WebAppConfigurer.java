@@ -44,12 +44,13 @@ final class WebAppConfigurer {
      * {@code server.servlet.jsp.*}: as with Boot's Tomcat, the JSP servlet ({@code class-name}, default Jasper's) is
      * registered when {@code registered} (default true) and the class is on the class path (Jasper from
      * {@code tomcat-embed-jasper} or {@code pronto-jsp}), with {@code init-parameters} (Boot's default:
-     * {@code development=false}).
+     * {@code development=false}); {@code server.pronto.jsp.precompile} compiles every page at start.
      */
     private void configureJsp(WebAppBuilder app) {
         Jsp jsp = settings.getJsp();
-        app.jsp(jsp == null ? JspSettings.defaults()
-                : new JspSettings(jsp.getRegistered(), jsp.getClassName(), jsp.getInitParameters(), null));
+        app.jsp(jsp == null ? JspSettings.defaults().precompile(factory.isJspPrecompile())
+                : new JspSettings(jsp.getRegistered(), jsp.getClassName(), jsp.getInitParameters(), null,
+                        factory.isJspPrecompile()));
     }
 
     void configure(WebAppBuilder app, ServletContextInitializers initializers, ClassLoader classLoader) {

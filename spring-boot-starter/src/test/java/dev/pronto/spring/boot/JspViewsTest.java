@@ -56,6 +56,19 @@ class JspViewsTest {
     }
 
     @Test
+    void precompileCompilesTheViewsAtStart() throws Exception {
+        try (ConfigurableApplicationContext context = run("--server.pronto.jsp.precompile=true")) {
+            java.io.File temp = (java.io.File) ((ServletWebServerApplicationContext) context).getServletContext()
+                    .getAttribute(jakarta.servlet.ServletContext.TEMPDIR);
+            try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(temp.toPath())) {
+                assertEquals(1, files.filter(p -> p.endsWith("greeting_jsp.class")).count(),
+                        "compiled before any request");
+            }
+            assertEquals(200, get(context, "/greet?name=Boot").statusCode());
+        }
+    }
+
+    @Test
     void notRegisteredMeansNoJspServlet() throws Exception {
         try (ConfigurableApplicationContext context = run("--server.servlet.jsp.registered=false")) {
             assertNull(((ServletWebServerApplicationContext) context).getServletContext()
