@@ -35,7 +35,7 @@ final class FlagValues {
     static Duration duration(String text) {
         String value = text.trim();
         Matcher m = DURATION.matcher(value.toLowerCase(Locale.ROOT));
-        if (m.matches()) {
+        if (m.matches() && m.group(1).length() <= 12) {
             long amount = Long.parseLong(m.group(1));
             String unit = m.group(2) == null ? "ms" : m.group(2);
             return switch (unit) {
@@ -58,7 +58,7 @@ final class FlagValues {
     /** Bytes, as Boot's {@code DataSize}: {@code 10MB}, {@code 512KB}, {@code 2048} (bytes); units of 1024. */
     static long size(String text) {
         Matcher m = SIZE.matcher(text.trim().toUpperCase(Locale.ROOT));
-        if (!m.matches()) {
+        if (!m.matches() || m.group(1).length() > 18) {
             throw new IllegalArgumentException("'" + text + "' is not a size (e.g. 2048, 512KB, 10MB, -1)");
         }
         long amount = Long.parseLong(m.group(1));
@@ -70,7 +70,11 @@ final class FlagValues {
             case "GB" -> 30;
             default -> 40;
         };
-        return amount << shift;
+        try {
+            return Math.multiplyExact(amount, 1L << shift);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("'" + text + "' is too large");
+        }
     }
 
     /** An int-sized size ({@link #size}), e.g. a header size. */

@@ -91,6 +91,9 @@ public final class ProntoRunner {
         }
         long startMillis = (System.nanoTime() - started) / 1_000_000;
         String scheme = options.server().tls() == null ? "http" : "https";
+        if (server.httpPort() > 0) {
+            LOG.info("Cleartext HTTP on port {} next to HTTPS on port {}", server.httpPort(), server.port());
+        }
         for (int i = 0; i < options.wars().size(); i++) {
             WebApplication app = server.applications().get(i);
             LOG.info("Deployed {} at {}://localhost:{}{}/ ({} servlets, {} filters; read in {} ms, all started in {} ms)",

@@ -87,13 +87,20 @@ class RunnerFlagsSocketTest {
     }
 
     @Test
-    void accessLogCompressionAndLimits() throws Exception {
+    void accessLogCompressionLimitsTransportAndExecutor() throws Exception {
         Path logs = dir.resolve("logs");
         ProntoServer server = ProntoRunner.start(rootWar().toString(), "--port", "0", "--threads", "1",
                 "--accesslog-directory", logs.toString(), "--accesslog-rotate", "false", "--accesslog-buffered",
-                "false", "--compression", "--max-uri-length", "64");
+                "false", "--compression", "--max-uri-length", "64", "--max-body-size", "16", "--transport", "nio",
+                "--executor-kind", "platform", "--executor-max-concurrency", "4");
         try {
             String base = "http://127.0.0.1:" + server.port();
+            assertFalse(server.executor().isVirtual(), "--executor-kind platform");
+            assertEquals(4, server.executor().maxConcurrency());
+            HttpResponse<String> tooLarge = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(base + "/index.html")).POST(HttpRequest.BodyPublishers.ofString("x".repeat(100)))
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(413, tooLarge.statusCode(), "--max-body-size");
             HttpResponse<String> page = get(null, base + "/index.html");
             assertEquals(200, page.statusCode());
             assertEquals("gzip", page.headers().firstValue("Content-Encoding").orElse(null), "--compression");

@@ -169,6 +169,8 @@ class RunnerOptionsTest {
         assertEquals(512 * 1024, FlagValues.size("512kb"));
         assertEquals(1L << 30, FlagValues.size("1GB"));
         assertEquals(Transport.IO_URING, FlagValues.choice(Transport.class, "io-uring"));
+        assertThrows(IllegalArgumentException.class, () -> FlagValues.size("99999999999TB"), "no silent overflow");
+        assertThrows(IllegalArgumentException.class, () -> FlagValues.duration("99999999999999999999s"));
     }
 
     private static void assertMistake(String expected, String... args) {
