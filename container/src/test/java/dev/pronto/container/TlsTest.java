@@ -370,6 +370,27 @@ class TlsTest {
         assertEquals(expected, servedCertificate(trustsBoth));
     }
 
+    @Test
+    void aChangedKeyFileThatDoesNotLoadKeepsTheCurrentKeyAndIsReportedOnce(@TempDir Path dir) throws Exception {
+        Path first = TestCertificates.generate(dir, "first", "CN=localhost", "SAN=dns:localhost");
+        Path served = dir.resolve("served.p12");
+        Files.copy(first, served);
+        start(Transport.AUTO, TlsConfig.Provider.JDK, b -> b.reloadCheckInterval(Duration.ofMillis(20)).key(
+                TlsKeyMaterial.keyStore(served, null, TestCertificates.PASSWORD, null, null)));
+        SSLContext trustsFirst = CERTS.clientContext(false, first);
+
+        Files.writeString(served, "not a key store");
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!stderr.toString(StandardCharsets.UTF_8).contains("not reloaded") && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        Thread.sleep(200); // ten more checks of the unchanged bad file
+        assertEquals(TestCertificates.certificate(first), servedCertificate(trustsFirst));
+        String logged = stderr.toString(StandardCharsets.UTF_8);
+        assertEquals(1, logged.split("TLS key material not reloaded", -1).length - 1, logged);
+        stderr.reset(); // the one warning this test expects
+    }
+
     private X509Certificate servedCertificate(SSLContext context) throws IOException {
         try (SSLSocket socket = handshake(context, "localhost", null)) {
             return (X509Certificate) socket.getSession().getPeerCertificates()[0];

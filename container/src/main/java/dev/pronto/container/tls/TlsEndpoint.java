@@ -32,6 +32,9 @@ public final class TlsEndpoint implements AutoCloseable {
     private volatile TlsContexts contexts;
     private volatile List<String> fileStamps;
     private ScheduledExecutorService watcher;
+    /** Watcher thread only: the changed stamps seen on the last tick, and those of files that failed to load. */
+    private List<String> settling;
+    private List<String> failedStamps;
     /** Whether ALPN offers {@code h2} before {@code http/1.1} (RFC 9113 §3.2). */
     private final boolean http2;
 
@@ -89,14 +92,24 @@ public final class TlsEndpoint implements AutoCloseable {
     }
 
     private void reloadIfChanged() {
+        List<String> now = stamps(config);
+        if (now.equals(fileStamps) || now.equals(failedStamps)) {
+            settling = null;
+            return;
+        }
+        if (!now.equals(settling)) {
+            // A quiet period of one interval: a file still being written (copied over, half-flushed) is read only
+            // once it stopped changing, as Spring Boot's SSL bundle watcher does.
+            settling = now;
+            return;
+        }
+        settling = null;
         try {
-            if (stamps(config).equals(fileStamps)) {
-                return;
-            }
             reload();
+            failedStamps = null;
             log.info("TLS key material reloaded ({} changed)", files(config));
         } catch (IOException | RuntimeException e) {
-            // half-written files are common while a certificate is being replaced: keep serving, retry next tick
+            failedStamps = now; // said once per change of the files, not once per tick
             log.warn("TLS key material not reloaded, keeping the current one: {}", e.getMessage());
         }
     }

@@ -18,8 +18,28 @@ final class FilterChainImpl implements FilterChain {
     private int position;
     private boolean scoped;
 
-    FilterChainImpl(RequestTarget target) {
+    private FilterChainImpl(RequestTarget target) {
         this.target = target;
+    }
+
+    /** Runs {@code target}'s filters and servlet; a target without filters needs no chain object. */
+    static void run(RequestTarget target, ServletRequest request, ServletResponse response)
+            throws IOException, ServletException {
+        if (target.filters().length > 0) {
+            new FilterChainImpl(target).doFilter(request, response);
+            return;
+        }
+        AsyncSupport async = target.asyncSupported() ? null : RequestDispatcherImpl.unwrap(request).async();
+        if (async == null) {
+            target.servlet().service(request, response);
+            return;
+        }
+        boolean previous = async.asyncSupported(false); // §2.3.3.3, as doFilterWithoutAsync
+        try {
+            target.servlet().service(request, response);
+        } finally {
+            async.asyncSupported(previous);
+        }
     }
 
     @Override

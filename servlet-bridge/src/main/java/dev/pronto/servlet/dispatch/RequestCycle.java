@@ -130,7 +130,7 @@ final class RequestCycle {
     private void invoke(RequestTarget target, HttpServletRequest admitted) throws Exception {
         request.paths(target.mapping().servletPath(), target.mapping().pathInfo(), target.mapping().mapping());
         request.dispatcherType(DispatcherType.REQUEST);
-        new FilterChainImpl(target).doFilter(admitted, response);
+        FilterChainImpl.run(target, admitted, response);
     }
 
     /** Renders a pending {@code sendError} and ends the response. */

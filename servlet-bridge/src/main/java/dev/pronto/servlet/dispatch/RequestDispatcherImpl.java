@@ -83,7 +83,7 @@ final class RequestDispatcherImpl implements RequestDispatcher {
         try {
             base.includeQuery(query);
             base.dispatcherType(DispatcherType.INCLUDE);
-            new FilterChainImpl(target).doFilter(request, response);
+            FilterChainImpl.run(target, request, response);
         } finally {
             baseResponse.exitInclude();
             base.restoreState(saved);
@@ -116,7 +116,7 @@ final class RequestDispatcherImpl implements RequestDispatcher {
             base.restoreParameters(parameters);
         }
         base.paths(target.mapping().servletPath(), target.mapping().pathInfo(), target.mapping().mapping());
-        new FilterChainImpl(target).doFilter(request, response);
+        FilterChainImpl.run(target, request, response);
     }
 
     private void run(HttpServletRequestImpl base, ServletRequest request, ServletResponse response,
@@ -128,7 +128,7 @@ final class RequestDispatcherImpl implements RequestDispatcher {
         } else {
             base.dispatcherType(type);
         }
-        new FilterChainImpl(target).doFilter(request, response);
+        FilterChainImpl.run(target, request, response);
     }
 
     private RequestTarget target(DispatcherType type) throws ServletException {
