@@ -34,6 +34,8 @@ final class ChannelWriter extends Writer {
 
     /** A read's gathered answers are written out when they reach this size. */
     static final int BATCH_LIMIT = 64 * 1024;
+    static final int MAX_NESTED_COMPLETIONS = 32;
+    private static final ThreadLocal<int[]> COMPLETION_DEPTH = ThreadLocal.withInitial(() -> new int[1]);
     /** Senders wait while this much is queued for the next drain (on top of the channel's own high-water mark). */
     static final int QUEUE_LIMIT = 64 * 1024;
 
@@ -142,7 +144,26 @@ final class ChannelWriter extends Writer {
         } else {
             send(ch.alloc().directBuffer(n, n).writeBytes(buffer.duplicate()));
         }
-        completionHandler.completed(buffer); // copied: Tyrus may reuse the buffer
+        complete(ch, completionHandler, buffer); // copied: Tyrus may reuse the buffer
+    }
+
+    /**
+     * Completes a send on the sender's thread, where an application chaining sends from its {@code SendHandler} would
+     * nest one completion in the other; past {@link #MAX_NESTED_COMPLETIONS} the completion goes to the event loop,
+     * where all completions ran before sends completed early, so the stack stays bounded.
+     */
+    private static void complete(UpgradedChannel ch, CompletionHandler<ByteBuffer> handler, ByteBuffer buffer) {
+        int[] depth = COMPLETION_DEPTH.get();
+        if (depth[0] >= MAX_NESTED_COMPLETIONS) {
+            ch.eventLoop().execute(() -> handler.completed(buffer));
+            return;
+        }
+        depth[0]++;
+        try {
+            handler.completed(buffer);
+        } finally {
+            depth[0]--;
+        }
     }
 
     /**
