@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import org.glassfish.tyrus.core.TyrusWebSocketEngine;
 import org.glassfish.tyrus.ext.extension.deflate.PerMessageDeflateExtension;
 import org.glassfish.tyrus.server.TyrusServerContainer;
@@ -76,6 +77,12 @@ public final class ProntoServerContainer extends TyrusServerContainer {
     @Override
     public Set<Extension> getInstalledExtensions() {
         return settings.perMessageDeflate() ? Set.of(DEFLATE) : Set.of();
+    }
+
+    /** Tyrus's scheduler without the no-op idle-timer task it schedules per message (NoIdleTimeoutScheduler). */
+    @Override
+    public ScheduledExecutorService getScheduledExecutorService() {
+        return new NoIdleTimeoutScheduler(super.getScheduledExecutorService());
     }
 
     @Override

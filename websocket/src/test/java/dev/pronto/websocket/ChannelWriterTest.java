@@ -174,4 +174,28 @@ class ChannelWriterTest {
         ch.written();
         assertFalse(ch.channel.finishAndReleaseAll());
     }
+
+    @Test
+    void sendsChainedFromCompletionsDoNotNestWithoutBound() {
+        Recording ch = new Recording();
+        ChannelWriter writer = new ChannelWriter(0);
+        writer.attach(ch);
+        AtomicInteger sent = new AtomicInteger();
+        CompletionHandler<ByteBuffer> chain = new CompletionHandler<>() {
+            @Override
+            public void completed(ByteBuffer result) {
+                if (sent.incrementAndGet() < 20_000) {
+                    writer.write(bytes("x"), this); // an application's SendHandler sending the next message
+                }
+            }
+        };
+        writer.write(bytes("x"), chain);
+        ch.channel.runPendingTasks(); // completions past the nesting bound went to the event loop
+        while (sent.get() < 20_000 && ch.channel.hasPendingTasks()) {
+            ch.channel.runPendingTasks();
+        }
+        assertEquals(20_000, sent.get());
+        assertEquals(20_000, ch.written().length());
+        assertFalse(ch.channel.finishAndReleaseAll());
+    }
 }

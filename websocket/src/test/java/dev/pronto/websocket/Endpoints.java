@@ -9,6 +9,7 @@ import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.PathParam;
 import jakarta.websocket.server.ServerEndpoint;
@@ -108,6 +109,20 @@ final class Endpoints {
         @Override
         public void onOpen(Session session, EndpointConfig config) {
             session.getAsyncRemote().sendText("path parameters " + new java.util.TreeMap<>(session.getPathParameters()));
+        }
+    }
+
+    /** Sets its own idle timeout when it opens, on a server without a default one. */
+    @ServerEndpoint("/short-idle")
+    public static final class ShortIdle {
+        @OnOpen
+        public void open(Session session) {
+            session.setMaxIdleTimeout(300);
+        }
+
+        @OnMessage
+        public String echo(String message) {
+            return message;
         }
     }
 }

@@ -162,6 +162,16 @@ class WebSocketEndpointTest {
     }
 
     @Test
+    void anIdleTimeoutSetByTheEndpointClosesTheSession() throws Exception {
+        try (WsTestServer s = WsTestServer.start(app -> app.annotated(Endpoints.ShortIdle.class))) {
+            WsTestServer.Client c = s.connect("/short-idle");
+            c.socket.sendText("still here", true).get(5, TimeUnit.SECONDS);
+            assertEquals("still here", c.nextText());
+            assertEquals(1001, c.closed.get(10, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
     void gracefulShutdownClosesSessionsWith1001() throws Exception {
         WsTestServer s = WsTestServer.start(app -> app.annotated(Endpoints.Echo.class));
         try {
