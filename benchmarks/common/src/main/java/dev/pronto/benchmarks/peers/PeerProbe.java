@@ -25,6 +25,22 @@ public final class PeerProbe {
         check(client, port, "/json", HelloWorld.JSON_CONTENT_TYPE, HelloWorld.EXPECTED_JSON);
     }
 
+    /**
+     * GETs {@code /plaintext} over h2c (the JDK client sends {@code Upgrade: h2c} on an {@code http} URL) and throws
+     * {@link AssertionError} unless both answers came over HTTP/2.
+     */
+    public static void assertServesH2c(int port) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).connectTimeout(TIMEOUT).build();
+        for (int i = 0; i < 2; i++) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/plaintext"))
+                    .timeout(TIMEOUT).GET().build();
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            expect("/plaintext status", 200, response.statusCode());
+            expect("/plaintext version", HttpClient.Version.HTTP_2, response.version());
+            expect("/plaintext body", HelloWorld.MESSAGE, response.body());
+        }
+    }
+
     private static void check(HttpClient client, int port, String path, String contentType, String body)
             throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))

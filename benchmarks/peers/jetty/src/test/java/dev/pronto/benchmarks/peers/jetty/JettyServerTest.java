@@ -13,4 +13,12 @@ class JettyServerTest {
             PeerProbe.assertServesHelloWorld(server.port());
         }
     }
+
+    @Test
+    void speaksH2cWithHttp2() throws Exception {
+        try (RunningPeer server = JettyServer.start(PeerOptions.ephemeral().withHttp2(true))) {
+            PeerProbe.assertServesHelloWorld(server.port());
+            PeerProbe.assertServesH2c(server.port());
+        }
+    }
 }

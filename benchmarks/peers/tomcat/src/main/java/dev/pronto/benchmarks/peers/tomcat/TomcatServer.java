@@ -17,11 +17,13 @@ import org.apache.catalina.LifecycleState;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.coyote.http11.Http11NioProtocol;
+import org.apache.coyote.http2.Http2Protocol;
 
 /**
  * Embedded Tomcat 11 serving {@code /plaintext} and {@code /json}: NIO connector and Tomcat's
  * defaults otherwise (its 200-thread pool, keep-alive limit, no access log — embedded Tomcat
- * adds no {@code AccessLogValve}).
+ * adds no {@code AccessLogValve}). With {@code --http2} the connector also speaks h2c: Tomcat's {@code Http2Protocol}
+ * as its upgrade protocol takes both {@code Upgrade: h2c} and the prior-knowledge preface.
  */
 public final class TomcatServer {
 
@@ -41,6 +43,9 @@ public final class TomcatServer {
         Connector connector = new Connector(Http11NioProtocol.class.getName());
         connector.setPort(options.port());
         connector.setProperty("address", options.host());
+        if (options.http2()) {
+            connector.addUpgradeProtocol(new Http2Protocol());
+        }
         tomcat.setConnector(connector);
         tomcat.getHost().setAutoDeploy(false);
 

@@ -13,4 +13,12 @@ class TomcatServerTest {
             PeerProbe.assertServesHelloWorld(server.port());
         }
     }
+
+    @Test
+    void speaksH2cWithHttp2() throws Exception {
+        try (RunningPeer server = TomcatServer.start(PeerOptions.ephemeral().withHttp2(true))) {
+            PeerProbe.assertServesHelloWorld(server.port());
+            PeerProbe.assertServesH2c(server.port());
+        }
+    }
 }
