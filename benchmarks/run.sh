@@ -50,6 +50,9 @@ register tomcat   benchmarks/target/peer-tomcat.jar
 register jetty    benchmarks/target/peer-jetty.jar
 register undertow benchmarks/target/peer-undertow.jar
 register netty    benchmarks/target/peer-netty.jar
+# HTTPS (HTTP/1.1, TLS with the JDK's JSSE, self-signed certificate made at start) on the peers
+register tomcat-tls benchmarks/target/peer-tomcat.jar --tls
+register jetty-tls  benchmarks/target/peer-jetty.jar --tls
 # h2c (HTTP/2 over cleartext, prior knowledge): a server started with --http2 runs only the h2c
 # scenario, and the h2c scenario runs only servers started with --http2.
 register pronto-worker-h2c samples/hello-servlet/target/hello-servlet.jar --http2

@@ -21,4 +21,11 @@ class JettyServerTest {
             PeerProbe.assertServesH2c(server.port());
         }
     }
+
+    @Test
+    void servesHttpsWithTls() throws Exception {
+        try (RunningPeer server = JettyServer.start(PeerOptions.ephemeral().withTls(true))) {
+            PeerProbe.assertServesHelloWorldOverTls(server.port());
+        }
+    }
 }

@@ -21,4 +21,11 @@ class TomcatServerTest {
             PeerProbe.assertServesH2c(server.port());
         }
     }
+
+    @Test
+    void servesHttpsWithTls() throws Exception {
+        try (RunningPeer server = TomcatServer.start(PeerOptions.ephemeral().withTls(true))) {
+            PeerProbe.assertServesHelloWorldOverTls(server.port());
+        }
+    }
 }
