@@ -60,6 +60,9 @@ def markdown(rows, meta, scenarios):
                f"{meta.get('client_cpus')}; JVM options `{meta.get('jvm_opts')}`; after start every scenario's "
                f"load for {meta.get('jit_warmup')} (JIT warm-up), then per scenario {meta.get('warmup')} warm-up and "
                f"{meta.get('duration')} measured.")
+    if "h2c" in scenarios:
+        out.append(f"The h2c scenario's load generator is {meta.get('h2load', 'h2load')} (1 thread, in the wrk "
+                   "columns), against the servers started with `--http2`.")
     out.append("")
     skipped = []
     for scenario, description in scenarios.items():

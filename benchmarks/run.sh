@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Pronto's side-by-side load harness. Every server in the registry below is started in turn,
-# pinned to one core, warmed up, and loaded by wrk (one thread) pinned to another core. The
-# output is a Markdown table per scenario and an SVG bar chart. See benchmarks/README.md.
+# pinned to one core, warmed up, and loaded by wrk (one thread; h2load for the h2c scenario)
+# pinned to another core. The output is a Markdown table per scenario and an SVG bar chart.
+# See benchmarks/README.md.
 #
 #   benchmarks/run.sh                       # all servers, all scenarios, 15 s each
 #   QUICK=1 benchmarks/run.sh               # 5 s runs, 2 s warm-ups
@@ -49,6 +50,15 @@ register tomcat   benchmarks/target/peer-tomcat.jar
 register jetty    benchmarks/target/peer-jetty.jar
 register undertow benchmarks/target/peer-undertow.jar
 register netty    benchmarks/target/peer-netty.jar
+# HTTPS (HTTP/1.1, TLS with the JDK's JSSE, self-signed certificate made at start) on the peers
+register tomcat-tls benchmarks/target/peer-tomcat.jar --tls
+register jetty-tls  benchmarks/target/peer-jetty.jar --tls
+# h2c (HTTP/2 over cleartext, prior knowledge): a server started with --http2 runs only the h2c
+# scenario, and the h2c scenario runs only servers started with --http2.
+register pronto-worker-h2c samples/hello-servlet/target/hello-servlet.jar --http2
+register pronto-inline-h2c samples/hello-servlet/target/hello-servlet.jar --http2 --inline
+register tomcat-h2c        benchmarks/target/peer-tomcat.jar --http2
+register jetty-h2c         benchmarks/target/peer-jetty.jar --http2
 jar_path() { [[ $1 == /* ]] && echo "$1" || echo "$ROOT/$1"; }
 # A/B runs: EXTRA_SERVERS names a file of more registry lines, "name jar [arguments...]" (jar absolute or relative
 # to the repository root), e.g. the same sample built from another commit to measure one change.
@@ -67,16 +77,25 @@ BASELINE=${BASELINE:-pronto-worker}
 # Scenarios: name -> path, connections, extra wrk arguments (before the URL) and script arguments
 # (after the URL).
 # ----------------------------------------------------------------------------------------------
-KNOWN_SCENARIOS="plaintext pipelined json"
+KNOWN_SCENARIOS="plaintext pipelined json h2c"
 PIPELINE_DEPTH=16
-scenario_path() { case $1 in plaintext | pipelined) echo /plaintext ;; json) echo /json ;; esac; }
-scenario_connections() { case $1 in pipelined) echo 256 ;; *) echo 64 ;; esac; }
+H2C_CONNECTIONS=4
+H2C_STREAMS=32
+scenario_path() { case $1 in plaintext | pipelined | h2c) echo /plaintext ;; json) echo /json ;; esac; }
+scenario_connections() { case $1 in pipelined) echo 256 ;; h2c) echo "$H2C_CONNECTIONS" ;; *) echo 64 ;; esac; }
 scenario_describe() {
   case $1 in
     plaintext) echo "GET /plaintext, 64 connections, one request at a time" ;;
     pipelined) echo "GET /plaintext, 256 connections, $PIPELINE_DEPTH requests pipelined per connection" ;;
     json) echo "GET /json, 64 connections, one request at a time" ;;
+    h2c) echo "GET /plaintext over h2c (prior knowledge, h2load), $H2C_CONNECTIONS connections x $H2C_STREAMS concurrent streams" ;;
   esac
+}
+# The h2c scenario is for servers started with --http2, and those run nothing else.
+scenario_applies() { # server scenario
+  local h2=0
+  [[ " ${EXTRA_ARGS[$1]} " == *" --http2 "* ]] && h2=1
+  if [[ $2 == h2c ]]; then ((h2)); else ((!h2)); fi
 }
 
 CLIENT_BOUND_PCT=85       # wrk above this share of its core: the number measures wrk, not the server
@@ -95,6 +114,7 @@ usage: benchmarks/run.sh [options]     (each option also reads the environment v
   --warmup D             warm-up right before each measured run (default 5s) [WARMUP]
   --jit-warmup D         per scenario, once after start (default: WARMUP; QUICK 3s) [JIT_WARMUP]
   --servers "A B"        servers to run (default: all in the registry)   [SERVERS]
+                         (h2c runs only on servers registered with --http2, which run only h2c)
   --scenarios "A B"      of: $KNOWN_SCENARIOS (default: all)              [SCENARIOS]
   --java PATH            java launcher (default java)                    [JAVA]
   --jvm-opts "OPTS"      JVM options for every server (default -Xms256m -Xmx256m) [JVM_OPTS]
@@ -182,12 +202,12 @@ done
 [[ -n ${SCENARIOS// /} ]] || die "SCENARIOS is empty"
 
 missing_tools=()
-for tool in wrk curl taskset python3 awk; do
+for tool in wrk curl taskset python3 awk $([[ " $SCENARIOS " == *" h2c "* ]] && echo h2load); do
   command -v "$tool" >/dev/null || missing_tools+=("$tool")
 done
 [[ -x /usr/bin/time ]] || missing_tools+=("/usr/bin/time (package: time)")
 command -v "${JAVA%% *}" >/dev/null || missing_tools+=("$JAVA")
-((${#missing_tools[@]} == 0)) || die "missing: ${missing_tools[*]}  (Debian: apt-get install -y wrk time curl util-linux python3)"
+((${#missing_tools[@]} == 0)) || die "missing: ${missing_tools[*]}  (Debian: apt-get install -y wrk time curl util-linux python3 nghttp2-client)"
 
 if (($(nproc) < 2)) && [[ $SERVER_CPUS == 0 && $CLIENT_CPUS == 1 ]]; then
   warn "only $(nproc) CPU: server and wrk share CPU 0; every number below is client-influenced"
@@ -337,7 +357,7 @@ expected_body() { case $1 in /plaintext) printf 'Hello, World!' ;; /json) printf
 
 check_bodies() { # prints what is wrong, if anything
   local path body
-  for path in $(for s in $SCENARIOS; do scenario_path "$s"; done | sort -u); do
+  for path in $(for s in $SCENARIOS; do scenario_applies "$CURRENT" "$s" && scenario_path "$s"; done | sort -u); do
     body=$(curl -sk --max-time 5 "$(base_url)$path")
     [[ $body == "$(expected_body "$path")" ]] || printf '%s returned %q; ' "$path" "${body:0:80}"
   done
@@ -357,6 +377,45 @@ run_wrk() {
   fi
   /usr/bin/time -f '%U %S %e' -o "$out.time" \
     taskset -c "$CLIENT_CPUS" wrk "${args[@]}" "$url" "${after[@]}" >"$out" 2>&1
+}
+
+# run_h2load SCENARIO DURATION OUTPUT -> h2load's report in OUTPUT, "user sys elapsed" in OUTPUT.time.
+# h2c with prior knowledge; one client thread, as wrk has.
+run_h2load() {
+  local scenario=$1 duration=$2 out=$3
+  /usr/bin/time -f '%U %S %e' -o "$out.time" \
+    taskset -c "$CLIENT_CPUS" h2load -t1 "-c$H2C_CONNECTIONS" "-m$H2C_STREAMS" -D "${duration%s}" \
+    "$(base_url)$(scenario_path "$scenario")" >"$out" 2>&1
+}
+
+run_load() { # scenario duration output: wrk, or h2load for h2c
+  if [[ $1 == h2c ]]; then run_h2load "$@"; else run_wrk "$@"; fi
+}
+
+# The numbers of a load report in one format: "rps requests" (empty fields if absent).
+load_numbers() { # scenario output
+  if [[ $1 == h2c ]]; then
+    awk '/^finished in/ { rps = $4 } /^requests:/ { done = $8 } END { print rps, done }' "$2"
+  else
+    awk '/^Requests\/sec:/ { rps = $2 } / requests in / { n = $1 } END { print rps, n }' "$2"
+  fi
+}
+
+# What went wrong in a load report; empty when nothing did.
+load_errors() { # scenario output
+  if [[ $1 == h2c ]]; then
+    awk '
+      /^requests:/ { for (i = 2; i < NF; i += 2) if ($(i + 1) ~ /^(failed|errored|timeout)/ && $i + 0 > 0) { out = out sep $(i + 1) " " $i; sep = ", " } }
+      /^status codes:/ { for (i = 3; i < NF; i += 2) if ($(i + 1) !~ /^2xx/ && $i + 0 > 0) { out = out sep $(i + 1) " " $i; sep = ", " } }
+      END { print out }' "$2" | tr -d ','
+  else
+    wrk_errors "$2"
+  fi
+}
+
+# Whether the report starts as a run that happened (wrk reports a script it cannot load, then runs without it).
+load_started() { # scenario output
+  if [[ $1 == h2c ]]; then grep -q '^finished in' "$2"; else [[ $(head -n 1 "$2") == Running* ]]; fi
 }
 
 # What went wrong in a wrk report, e.g. "non-2xx 12, read 3"; empty when nothing did.
@@ -416,9 +475,9 @@ measure_scenario() { # name scenario attempt
   MEASURED_STATUS=FAILED MEASURED_FOREIGN=""
   wait_for_quiet
   log "$name / $scenario: warm-up $WARMUP"
-  run_wrk "$scenario" "$WARMUP" "$base.warmup.txt"
+  run_load "$scenario" "$WARMUP" "$base.warmup.txt"
   local warm_errors
-  warm_errors=$(wrk_errors "$base.warmup.txt")
+  warm_errors=$(load_errors "$scenario" "$base.warmup.txt")
   [[ -n $warm_errors ]] && { warn "$name / $scenario warm-up: $warm_errors"; notes+="warm-up errors: $warm_errors; "; }
   if ! alive; then
     fail "$name died during the $scenario warm-up (log: $RUN_DIR/$name.log)"
@@ -431,7 +490,7 @@ measure_scenario() { # name scenario attempt
   local cpu0 cpu1 rc
   snapshot_cpus "$base.stat0"
   cpu0=$(cpu_ticks "$SERVER_PID")
-  run_wrk "$scenario" "$DURATION" "$base.txt"
+  run_load "$scenario" "$DURATION" "$base.txt"
   rc=$?
   cpu1=$(cpu_ticks "$SERVER_PID" || echo "")
   snapshot_cpus "$base.stat1"
@@ -440,15 +499,14 @@ measure_scenario() { # name scenario attempt
   ((RSS_RESETTABLE)) || notes+="RSS peak since start; "
 
   local rps requests user="" sys="" elapsed="" errors
-  rps=$(awk '/^Requests\/sec:/ { print $2 }' "$base.txt")
-  requests=$(awk '/ requests in / { print $1 }' "$base.txt")
+  read -r rps requests < <(load_numbers "$scenario" "$base.txt")
   read -r user sys elapsed < <(tail -n 1 "$base.txt.time")
-  errors=$(wrk_errors "$base.txt")
+  errors=$(load_errors "$scenario" "$base.txt")
 
   local reason=""
   # wrk reports a script it cannot load and then runs without it: anything before "Running" is an error.
-  if ((rc != 0)) || [[ $(head -n 1 "$base.txt") != Running* ]]; then
-    reason="wrk: $(grep -v '^Running' "$base.txt" | head -n 2 | tr '\n' ' ')(exit $rc); "
+  if ((rc != 0)) || ! load_started "$scenario" "$base.txt"; then
+    reason="$([[ $scenario == h2c ]] && echo h2load || echo wrk): $(grep -v '^Running' "$base.txt" | head -n 2 | tr '\n' ' ')(exit $rc); "
   fi
   if [[ -z $cpu1 ]] || ! alive; then reason+="server died during the run; "; fi
   if [[ -z $rps || -z $requests || $requests == 0 ]]; then reason+="no requests completed; "; fi
@@ -494,16 +552,17 @@ measure_scenario() { # name scenario attempt
 prime_server() { # name
   local name=$1 scenario errors
   for scenario in $SCENARIOS; do
+    scenario_applies "$name" "$scenario" || continue
     log "$name: JIT warm-up with $scenario load, $JIT_WARMUP"
-    run_wrk "$scenario" "$JIT_WARMUP" "$RUN_DIR/$name-$scenario.prime.txt"
-    errors=$(wrk_errors "$RUN_DIR/$name-$scenario.prime.txt")
+    run_load "$scenario" "$JIT_WARMUP" "$RUN_DIR/$name-$scenario.prime.txt"
+    errors=$(load_errors "$scenario" "$RUN_DIR/$name-$scenario.prime.txt")
     [[ -n $errors ]] && warn "$name / $scenario JIT warm-up: $errors"
   done
 }
 
 fail_all() { # name reason
   local s
-  for s in $SCENARIOS; do record_unmeasured "$1" "$s" FAILED "$2"; done
+  for s in $SCENARIOS; do scenario_applies "$1" "$s" && record_unmeasured "$1" "$s" FAILED "$2"; done
 }
 
 # ---------------------------------------------------------------------------------------------- main
@@ -524,9 +583,12 @@ for name in $SERVERS; do
     warn "================================================================================"
     warn "SKIPPING $name: ${JAR[$name]} does not exist (not built yet?)"
     warn "================================================================================"
-    for s in $SCENARIOS; do record_unmeasured "$name" "$s" skipped "jar not built: ${JAR[$name]}"; done
+    for s in $SCENARIOS; do scenario_applies "$name" "$s" && record_unmeasured "$name" "$s" skipped "jar not built: ${JAR[$name]}"; done
     continue
   fi
+  applies=0
+  for s in $SCENARIOS; do scenario_applies "$name" "$s" && applies=1; done
+  ((applies)) || continue # e.g. an h2c server when only HTTP/1.1 scenarios were asked for
   if port_busy; then
     die "port $PORT is already in use before starting $name; stop whatever listens there or pass --port"
   fi
@@ -551,6 +613,7 @@ for name in $SERVERS; do
   fi
   prime_server "$name"
   for scenario in $SCENARIOS; do
+    scenario_applies "$name" "$scenario" || continue
     if ! alive; then
       fail "$name is no longer running; skipping $scenario"
       record_unmeasured "$name" "$scenario" FAILED "server died earlier"
@@ -573,6 +636,7 @@ META="$RUN_DIR/meta.tsv"
   printf 'kernel\t%s\n' "$(uname -r)"
   printf 'java\t%s\n' "$($JAVA -version 2>&1 | head -n 1)"
   printf 'wrk\t%s\n' "$(wrk -v 2>&1 | head -n 1)"
+  command -v h2load >/dev/null && printf 'h2load\t%s\n' "$(h2load --version 2>&1 | head -n 1)"
   printf 'duration\t%s\n' "$DURATION"
   printf 'warmup\t%s\n' "$WARMUP"
   printf 'jit_warmup\t%s\n' "$JIT_WARMUP"

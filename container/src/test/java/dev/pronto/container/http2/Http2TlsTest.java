@@ -99,4 +99,19 @@ class Http2TlsTest {
         assertEquals(HttpClient.Version.HTTP_1_1, r.version());
         assertEquals("hello old HTTP/1.1 localhost:" + port + " null", r.body());
     }
+
+    @OnEachTransport
+    void upgradeToH2cIsIgnoredOverTls(Transport transport) throws Exception {
+        int port = start(transport, TlsConfig.Provider.AUTO);
+        javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) CERTS.clientContext(false).getSocketFactory()
+                .createSocket("localhost", port);
+        socket.startHandshake(); // no ALPN offered: HTTP/1.1
+        try (dev.pronto.testing.RawHttpConnection c = dev.pronto.testing.RawHttpConnection.over(socket)) {
+            c.send("GET /hello?tls HTTP/1.1\r\nHost: t\r\nConnection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\n"
+                    + "HTTP2-Settings: AAMAAABk\r\n\r\n");
+            dev.pronto.testing.RawHttpConnection.Response r = c.read();
+            assertEquals(200, r.status(), "h2c is for cleartext only (RFC 7540 §3.2); TLS chooses by ALPN");
+            assertEquals("hello tls HTTP/1.1 t null", r.body());
+        }
+    }
 }

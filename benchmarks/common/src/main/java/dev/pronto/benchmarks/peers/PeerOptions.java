@@ -3,15 +3,21 @@ package dev.pronto.benchmarks.peers;
 import java.util.Locale;
 
 /**
- * A peer's command line: {@code [--port N] [--host ADDRESS] [--threads N]}.
+ * A peer's command line: {@code [--port N] [--host ADDRESS] [--threads N] [--http2] [--tls]}.
  *
  * @param host    address to bind; loopback unless told otherwise, the harness only uses loopback
  * @param port    port to bind, 0 for an ephemeral one (tests)
  * @param threads event loops for peers that take it, 0 for the peer's own default
+ * @param http2   also speak h2c on the port (prior knowledge and {@code Upgrade: h2c}), for peers that can
+ * @param tls     HTTPS (HTTP/1.1) on the port with a self-signed certificate made at start, for peers that can
  */
-public record PeerOptions(String host, int port, int threads) {
+public record PeerOptions(String host, int port, int threads, boolean http2, boolean tls) {
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_HOST = "127.0.0.1";
+
+    public PeerOptions(String host, int port, int threads) {
+        this(host, port, threads, false, false);
+    }
 
     public PeerOptions {
         if (port < 0 || port > 65_535) {
@@ -20,6 +26,16 @@ public record PeerOptions(String host, int port, int threads) {
         if (threads < 0) {
             throw new IllegalArgumentException("threads must be >= 0: " + threads);
         }
+    }
+
+    /** The same options with h2c on or off. */
+    public PeerOptions withHttp2(boolean on) {
+        return new PeerOptions(host, port, threads, on, tls);
+    }
+
+    /** The same options with TLS on or off. */
+    public PeerOptions withTls(boolean on) {
+        return new PeerOptions(host, port, threads, http2, on);
     }
 
     /** Options for an ephemeral loopback port, as tests want them. */
@@ -36,8 +52,15 @@ public record PeerOptions(String host, int port, int threads) {
         String host = DEFAULT_HOST;
         int port = DEFAULT_PORT;
         int threads = 0;
+        boolean http2 = false;
+        boolean tls = false;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
+            if (flag.equals("--http2") || flag.equals("--tls")) {
+                http2 |= flag.equals("--http2");
+                tls |= flag.equals("--tls");
+                continue;
+            }
             boolean known = flag.equals("--port") || flag.equals("--host")
                     || (takesThreads && flag.equals("--threads"));
             if (!known || i + 1 == args.length) {
@@ -50,7 +73,7 @@ public record PeerOptions(String host, int port, int threads) {
                 default -> threads = parseInt(peer, takesThreads, flag, value);
             }
         }
-        return new PeerOptions(host, port, threads);
+        return new PeerOptions(host, port, threads, http2, tls);
     }
 
     private static int parseInt(String peer, boolean takesThreads, String flag, String value) {
@@ -63,7 +86,7 @@ public record PeerOptions(String host, int port, int threads) {
 
     private static String usage(String peer, boolean takesThreads, String offending) {
         return String.format(Locale.ROOT, "bad argument '%s'%nusage: java -jar peer-%s.jar [--port N (default %d)] "
-                + "[--host ADDRESS (default %s)]%s", offending, peer, DEFAULT_PORT, DEFAULT_HOST,
+                + "[--host ADDRESS (default %s)]%s [--http2 (also h2c)] [--tls (HTTPS)] (where the peer can)", offending, peer, DEFAULT_PORT, DEFAULT_HOST,
                 takesThreads ? " [--threads N (default: available processors)]" : "");
     }
 }

@@ -25,6 +25,57 @@ public final class PeerProbe {
         check(client, port, "/json", HelloWorld.JSON_CONTENT_TYPE, HelloWorld.EXPECTED_JSON);
     }
 
+    /** As {@link #assertServesHelloWorld}, over HTTPS, trusting any certificate (the peers make a self-signed one). */
+    public static void assertServesHelloWorldOverTls(int port) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT)
+                .sslContext(trustingAnyCertificate()).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + "/plaintext"))
+                .timeout(TIMEOUT).GET().build();
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        expect("/plaintext status", 200, response.statusCode());
+        expect("/plaintext body", HelloWorld.MESSAGE, response.body());
+    }
+
+    private static javax.net.ssl.SSLContext trustingAnyCertificate() throws IOException {
+        javax.net.ssl.TrustManager trustAll = new javax.net.ssl.X509TrustManager() {
+            @Override
+            public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                return new java.security.cert.X509Certificate[0];
+            }
+        };
+        try {
+            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+            context.init(null, new javax.net.ssl.TrustManager[] {trustAll}, null);
+            return context;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IOException(e);
+        }
+    }
+
+    /**
+     * GETs {@code /plaintext} over h2c (the JDK client sends {@code Upgrade: h2c} on an {@code http} URL) and throws
+     * {@link AssertionError} unless both answers came over HTTP/2.
+     */
+    public static void assertServesH2c(int port) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).connectTimeout(TIMEOUT).build();
+        for (int i = 0; i < 2; i++) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/plaintext"))
+                    .timeout(TIMEOUT).GET().build();
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            expect("/plaintext status", 200, response.statusCode());
+            expect("/plaintext version", HttpClient.Version.HTTP_2, response.version());
+            expect("/plaintext body", HelloWorld.MESSAGE, response.body());
+        }
+    }
+
     private static void check(HttpClient client, int port, String path, String contentType, String body)
             throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))

@@ -29,6 +29,8 @@ class HelloWorldTest {
         assertEquals(new PeerOptions("127.0.0.1", 8080, 0), PeerOptions.parse("x", false));
         assertEquals(new PeerOptions("0.0.0.0", 9000, 3),
                 PeerOptions.parse("x", true, "--port", "9000", "--host", "0.0.0.0", "--threads", "3"));
+        assertEquals(new PeerOptions("127.0.0.1", 9000, 0, true, false), PeerOptions.parse("x", false, "--http2", "--port", "9000"));
+        assertEquals(new PeerOptions("127.0.0.1", 8080, 0, false, true), PeerOptions.parse("x", false, "--tls"));
     }
 
     @Test

@@ -6,16 +6,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-/** A throw-away self-signed certificate for {@code localhost}, made with the JDK's keytool. For the sample only. */
-final class SampleCertificate {
+/**
+ * A throw-away self-signed certificate for {@code localhost}, made with the JDK's keytool. For the sample and the
+ * benchmark peers' TLS runs only. Stateless.
+ */
+public final class SampleCertificate {
 
-    static final String PASSWORD = "changeit";
+    public static final String PASSWORD = "changeit";
 
     private SampleCertificate() {
     }
 
     /** A new PKCS12 key store (EC P-256, CN=localhost) in a temporary directory deleted on exit. */
-    static Path create() throws IOException, InterruptedException {
+    public static Path create() throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("pronto-sample-tls");
         Path store = dir.resolve("localhost.p12");
         Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),

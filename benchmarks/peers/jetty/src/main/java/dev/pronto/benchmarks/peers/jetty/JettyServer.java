@@ -7,15 +7,24 @@ import dev.pronto.benchmarks.peers.websocket.BroadcastEndpoint;
 import dev.pronto.benchmarks.peers.websocket.EchoEndpoint;
 import dev.pronto.samples.servlet.JsonServlet;
 import dev.pronto.samples.servlet.PlaintextServlet;
+import dev.pronto.samples.servlet.SampleCertificate;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
+import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
  * Jetty 12.1 serving {@code /plaintext} and {@code /json} from an ee11 {@link ServletContextHandler}, and the
  * WebSocket benchmark's endpoints through Jetty's Jakarta WebSocket server: one HTTP/1.1 {@link ServerConnector},
- * Jetty's default {@code QueuedThreadPool}, no request log.
+ * Jetty's default {@code QueuedThreadPool}, no request log. With {@code --http2} the connector also has Jetty's
+ * {@link HTTP2CServerConnectionFactory} (h2c by prior knowledge or {@code Upgrade: h2c}); with {@code --tls} it
+ * serves HTTPS (HTTP/1.1, JSSE) with a self-signed certificate made at start.
  */
 public final class JettyServer {
 
@@ -29,7 +38,24 @@ public final class JettyServer {
     /** Starts Jetty; returns once the connector accepts. */
     public static RunningPeer start(PeerOptions options) throws Exception {
         Server server = new Server();
-        ServerConnector connector = new ServerConnector(server);
+        HttpConfiguration http = new HttpConfiguration();
+        ServerConnector connector;
+        if (options.tls()) {
+            SecureRequestCustomizer secure = new SecureRequestCustomizer();
+            secure.setSniHostCheck(false); // the harness connects to 127.0.0.1, the certificate says localhost
+            http.addCustomizer(secure);
+            SslContextFactory.Server ssl = new SslContextFactory.Server();
+            ssl.setKeyStorePath(SampleCertificate.create().toString());
+            ssl.setKeyStorePassword(SampleCertificate.PASSWORD);
+            ssl.setKeyStoreType("PKCS12");
+            connector = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"),
+                    new HttpConnectionFactory(http));
+        } else if (options.http2()) {
+            connector = new ServerConnector(server, new HttpConnectionFactory(http),
+                    new HTTP2CServerConnectionFactory(http));
+        } else {
+            connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        }
         connector.setHost(options.host());
         connector.setPort(options.port());
         server.addConnector(connector);

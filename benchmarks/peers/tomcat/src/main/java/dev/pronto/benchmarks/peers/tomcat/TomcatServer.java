@@ -8,6 +8,7 @@ import dev.pronto.benchmarks.peers.websocket.EchoEndpoint;
 import dev.pronto.samples.servlet.JsonServlet;
 import dev.pronto.samples.servlet.PlaintextServlet;
 import jakarta.servlet.http.HttpServlet;
+import dev.pronto.samples.servlet.SampleCertificate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,12 +23,17 @@ import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.coyote.http11.Http11NioProtocol;
 import org.apache.tomcat.websocket.server.WsSci;
+import org.apache.coyote.http2.Http2Protocol;
+import org.apache.tomcat.util.net.SSLHostConfig;
+import org.apache.tomcat.util.net.SSLHostConfigCertificate;
 
 /**
  * Embedded Tomcat 11 serving {@code /plaintext} and {@code /json}, and the WebSocket benchmark's endpoints through
  * Tomcat's own WebSocket server ({@code WsSci}, as a scan would find them): NIO connector and Tomcat's
  * defaults otherwise (its 200-thread pool, keep-alive limit, no access log — embedded Tomcat
- * adds no {@code AccessLogValve}).
+ * adds no {@code AccessLogValve}). With {@code --http2} the connector also speaks h2c: Tomcat's {@code Http2Protocol}
+ * as its upgrade protocol takes both {@code Upgrade: h2c} and the prior-knowledge preface. With {@code --tls} it
+ * serves HTTPS (HTTP/1.1, JSSE) with a self-signed certificate made at start.
  */
 public final class TomcatServer {
 
@@ -47,6 +53,12 @@ public final class TomcatServer {
         Connector connector = new Connector(Http11NioProtocol.class.getName());
         connector.setPort(options.port());
         connector.setProperty("address", options.host());
+        if (options.http2()) {
+            connector.addUpgradeProtocol(new Http2Protocol());
+        }
+        if (options.tls()) {
+            enableTls(connector);
+        }
         tomcat.setConnector(connector);
         tomcat.getHost().setAutoDeploy(false);
 
@@ -88,6 +100,26 @@ public final class TomcatServer {
                 }
             }
         };
+    }
+
+    private static void enableTls(Connector connector) throws IOException {
+        Path store;
+        try {
+            store = SampleCertificate.create();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while making the certificate", e);
+        }
+        connector.setSecure(true);
+        connector.setScheme("https");
+        connector.setProperty("SSLEnabled", "true");
+        SSLHostConfig ssl = new SSLHostConfig();
+        SSLHostConfigCertificate certificate = new SSLHostConfigCertificate(ssl, SSLHostConfigCertificate.Type.EC);
+        certificate.setCertificateKeystoreFile(store.toString());
+        certificate.setCertificateKeystorePassword(SampleCertificate.PASSWORD);
+        certificate.setCertificateKeystoreType("PKCS12");
+        ssl.addCertificate(certificate);
+        connector.addSslHostConfig(ssl);
     }
 
     private static void deleteTree(Path root) {

@@ -21,4 +21,19 @@ class TomcatServerTest {
             WebSocketProbe.assertServesEchoAndBroadcast(server.port());
         }
     }
+
+    @Test
+    void speaksH2cWithHttp2() throws Exception {
+        try (RunningPeer server = TomcatServer.start(PeerOptions.ephemeral().withHttp2(true))) {
+            PeerProbe.assertServesHelloWorld(server.port());
+            PeerProbe.assertServesH2c(server.port());
+        }
+    }
+
+    @Test
+    void servesHttpsWithTls() throws Exception {
+        try (RunningPeer server = TomcatServer.start(PeerOptions.ephemeral().withTls(true))) {
+            PeerProbe.assertServesHelloWorldOverTls(server.port());
+        }
+    }
 }
