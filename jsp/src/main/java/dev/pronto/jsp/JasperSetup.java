@@ -1,5 +1,6 @@
 package dev.pronto.jsp;
 
+import dev.pronto.servlet.context.ServletHolder;
 import dev.pronto.servlet.jsp.JspSettings;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
@@ -49,7 +50,8 @@ final class JasperSetup implements ServletContainerInitializer {
         if (jsp != null) {
             settings.initParameters().forEach(jsp::setInitParameter);
             jsp.setLoadOnStartup(LOAD_ON_STARTUP);
-            jsp.addMapping("*.jsp", "*.jspx");
+            // defaults, as in Tomcat's global web.xml: a WAR mapping *.jsp to its own servlet takes the pattern
+            ((ServletHolder) jsp).addOverridableMapping("*.jsp", "*.jspx");
         }
         return new JasperSetup(settings);
     }

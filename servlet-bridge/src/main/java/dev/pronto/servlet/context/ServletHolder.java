@@ -31,6 +31,8 @@ public final class ServletHolder extends RegistrationBase<Servlet> implements Se
 
     private final Class<? extends Servlet> servletClass;
     private final Set<String> mappings = new LinkedHashSet<>();
+    /** The container's default mappings of this servlet, which an application's own mapping takes over. */
+    private final Set<String> overridable = new HashSet<>();
     private int loadOnStartup = -1;
     private MultipartConfigElement multipartConfig;
     private String runAsRole;
@@ -57,13 +59,35 @@ public final class ServletHolder extends RegistrationBase<Servlet> implements Se
         Set<String> conflicts = new HashSet<>();
         for (String pattern : urlPatterns) {
             ServletHolder owner = app.servletForPattern(pattern);
-            if (owner != null && owner != this) {
+            if (owner != null && owner != this && !owner.overridable.contains(pattern)) {
                 conflicts.add(pattern);
             }
         }
         if (conflicts.isEmpty()) {
+            for (String pattern : urlPatterns) {
+                ServletHolder owner = app.servletForPattern(pattern);
+                if (owner != null && owner != this) {
+                    owner.mappings.remove(pattern); // a container default the application maps itself (as Tomcat)
+                    owner.overridable.remove(pattern);
+                }
+            }
             Collections.addAll(mappings, urlPatterns);
             app.mappingsChanged();
+        }
+        return conflicts;
+    }
+
+    /**
+     * Maps a container-provided servlet (e.g. JSP's {@code *.jsp}) by default: a mapping of the same pattern by the
+     * application, in its descriptor or programmatically, takes the pattern over instead of conflicting (Tomcat's
+     * defaults from its global web.xml behave so).
+     */
+    public Set<String> addOverridableMapping(String... urlPatterns) {
+        Set<String> conflicts = addMapping(urlPatterns);
+        for (String pattern : urlPatterns) {
+            if (!conflicts.contains(pattern)) {
+                overridable.add(pattern);
+            }
         }
         return conflicts;
     }

@@ -63,8 +63,9 @@ final class FormAuthenticator implements Authenticator {
     }
 
     /**
-     * Handles the login form's post: on success a new session id, the user in the session and a 303 to the saved
-     * request (or the context root); on failure the error page; while the address is locked out, 429.
+     * Handles the login form's post: on success a new session id, the user in the session and a 303 (302 for an
+     * HTTP/1.0 client) to the saved request (or the context root); on failure the error page; while the address is
+     * locked out, 429.
      */
     void loginAction(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
         String username = request.getParameter("j_username");
@@ -92,8 +93,11 @@ final class FormAuthenticator implements Authenticator {
         session.setAttribute(PRINCIPAL, user);
         Object saved = session.getAttribute(SavedRequest.ATTRIBUTE);
         String target = saved instanceof SavedRequest s ? s.target() : request.getContextPath() + "/";
-        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-        response.setHeader("Location", target);
+        // RFC 9110 §15.4.4: 303 makes the browser GET the page; an HTTP/1.0 client may not know 303, so it gets 302
+        // (as Tomcat does). sendRedirect: an absolute URL, as HTTP/1.0 requires, unless the application asks for
+        // relative redirects.
+        boolean http10 = "HTTP/1.0".equals(request.getProtocol());
+        response.sendRedirect(target, http10 ? HttpServletResponse.SC_FOUND : HttpServletResponse.SC_SEE_OTHER);
     }
 
     /** The saved request when {@code request} is the browser coming back for it, removed from the session. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pronto.servlet.ServletTestServer;
+import dev.pronto.testing.RawHttpConnection;
 import dev.pronto.servlet.security.SecurityConstraint.WebResourceCollection;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -118,7 +119,7 @@ class FormAuthTest {
 
         HttpResponse<String> good = post("/j_security_check", "j_username=alice&j_password=wonder");
         assertEquals(303, good.statusCode());
-        assertEquals("/protected/page?q=1", good.headers().firstValue("Location").orElseThrow());
+        assertEquals(base() + "/protected/page?q=1", good.headers().firstValue("Location").orElseThrow());
         String after = sessionCookie(good);
         assertNotEquals(before, after, "§13.6.3: the session id changes on login");
 
@@ -137,7 +138,7 @@ class FormAuthTest {
         HttpResponse<String> page = post("/protected/form", "a=1&b=%C3%BC");
         assertEquals("login page for /protected/form", page.body());
         HttpResponse<String> good = post("/j_security_check", "j_username=alice&j_password=wonder");
-        assertEquals("/protected/form", good.headers().firstValue("Location").orElseThrow());
+        assertEquals(base() + "/protected/form", good.headers().firstValue("Location").orElseThrow());
         HttpResponse<String> replayed = get("/protected/form");
         assertEquals("POST user=alice type=FORM a=1 b=ü", replayed.body());
         assertEquals("GET user=alice type=FORM a=null b=null", get("/protected/form").body(), "replayed once");
@@ -152,8 +153,23 @@ class FormAuthTest {
     void aLoginWithoutSavedRequestGoesToTheRoot() throws Exception {
         HttpResponse<String> good = post("/j_security_check", "j_username=alice&j_password=wonder");
         assertEquals(303, good.statusCode());
-        assertEquals("/", good.headers().firstValue("Location").orElseThrow());
+        assertEquals(base() + "/", good.headers().firstValue("Location").orElseThrow());
         assertEquals("GET user=alice type=FORM a=null b=null", get("/protected/x").body());
+    }
+
+    @Test
+    void anHttp10ClientIsRedirectedWith302() throws Exception {
+        // RFC 9110 §15.4.4: 303 is HTTP/1.1's; an HTTP/1.0 client gets 302, with an absolute URL (RFC 1945 §10.11)
+        String form = "j_username=alice&j_password=wonder";
+        RawHttpConnection.Response response = server.exchange("POST /j_security_check HTTP/1.0\r\nHost: t\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + form.length() + "\r\n\r\n"
+                + form);
+        assertEquals(302, response.status());
+        assertEquals("http://t/", response.header("Location"));
+    }
+
+    private static String base() {
+        return "http://127.0.0.1:" + server.port();
     }
 
     @Test
