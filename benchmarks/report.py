@@ -60,9 +60,10 @@ def markdown(rows, meta, scenarios):
                f"{meta.get('client_cpus')}; JVM options `{meta.get('jvm_opts')}`; after start every scenario's "
                f"load for {meta.get('jit_warmup')} (JIT warm-up), then per scenario {meta.get('warmup')} warm-up and "
                f"{meta.get('duration')} measured.")
-    if "h2c" in scenarios:
-        out.append(f"The h2c scenario's load generator is {meta.get('h2load', 'h2load')} (1 thread, in the wrk "
-                   "columns), against the servers started with `--http2`.")
+    if "h2c" in scenarios or "h2" in scenarios:
+        out.append(f"The h2c and h2 scenarios' load generator is {meta.get('h2load', 'h2load')} (1 thread, in the "
+                   "wrk columns), against the servers started with `--http2` (h2c) or `--tls` and `--http2` (h2, "
+                   "ALPN).")
     out.append("")
     skipped = []
     for scenario, description in scenarios.items():

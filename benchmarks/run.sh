@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Pronto's side-by-side load harness. Every server in the registry below is started in turn,
-# pinned to one core, warmed up, and loaded by wrk (one thread; h2load for the h2c scenario)
+# pinned to one core, warmed up, and loaded by wrk (one thread; h2load for the h2c and h2 scenarios)
 # pinned to another core. The output is a Markdown table per scenario and an SVG bar chart.
 # See benchmarks/README.md.
 #
@@ -53,12 +53,18 @@ register netty    benchmarks/target/peer-netty.jar
 # HTTPS (HTTP/1.1, TLS with the JDK's JSSE, self-signed certificate made at start) on the peers
 register tomcat-tls benchmarks/target/peer-tomcat.jar --tls
 register jetty-tls  benchmarks/target/peer-jetty.jar --tls
-# h2c (HTTP/2 over cleartext, prior knowledge): a server started with --http2 runs only the h2c
-# scenario, and the h2c scenario runs only servers started with --http2.
+# h2c (HTTP/2 over cleartext, prior knowledge): a server started with --http2 (and no --tls) runs only
+# the h2c scenario, and the h2c scenario runs only those servers.
 register pronto-worker-h2c samples/hello-servlet/target/hello-servlet.jar --http2
 register pronto-inline-h2c samples/hello-servlet/target/hello-servlet.jar --http2 --inline
 register tomcat-h2c        benchmarks/target/peer-tomcat.jar --http2
 register jetty-h2c         benchmarks/target/peer-jetty.jar --http2
+# h2 (HTTP/2 over TLS, ALPN picks h2; self-signed certificate made at start): a server started with both
+# --tls and --http2 runs only the h2 scenario, and the h2 scenario runs only those servers.
+register pronto-worker-h2 samples/hello-servlet/target/hello-servlet.jar --tls openssl --http2
+register pronto-inline-h2 samples/hello-servlet/target/hello-servlet.jar --tls openssl --http2 --inline
+register tomcat-h2        benchmarks/target/peer-tomcat.jar --tls --http2
+register jetty-h2         benchmarks/target/peer-jetty.jar --tls --http2
 jar_path() { [[ $1 == /* ]] && echo "$1" || echo "$ROOT/$1"; }
 # A/B runs: EXTRA_SERVERS names a file of more registry lines, "name jar [arguments...]" (jar absolute or relative
 # to the repository root), e.g. the same sample built from another commit to measure one change.
@@ -77,26 +83,38 @@ BASELINE=${BASELINE:-pronto-worker}
 # Scenarios: name -> path, connections, extra wrk arguments (before the URL) and script arguments
 # (after the URL).
 # ----------------------------------------------------------------------------------------------
-KNOWN_SCENARIOS="plaintext pipelined json h2c"
+KNOWN_SCENARIOS="plaintext pipelined json h2c h2"
 PIPELINE_DEPTH=16
 H2C_CONNECTIONS=4
 H2C_STREAMS=32
-scenario_path() { case $1 in plaintext | pipelined | h2c) echo /plaintext ;; json) echo /json ;; esac; }
-scenario_connections() { case $1 in pipelined) echo 256 ;; h2c) echo "$H2C_CONNECTIONS" ;; *) echo 64 ;; esac; }
+scenario_path() { case $1 in plaintext | pipelined | h2c | h2) echo /plaintext ;; json) echo /json ;; esac; }
+scenario_connections() { case $1 in pipelined) echo 256 ;; h2c | h2) echo "$H2C_CONNECTIONS" ;; *) echo 64 ;; esac; }
 scenario_describe() {
   case $1 in
     plaintext) echo "GET /plaintext, 64 connections, one request at a time" ;;
     pipelined) echo "GET /plaintext, 256 connections, $PIPELINE_DEPTH requests pipelined per connection" ;;
     json) echo "GET /json, 64 connections, one request at a time" ;;
     h2c) echo "GET /plaintext over h2c (prior knowledge, h2load), $H2C_CONNECTIONS connections x $H2C_STREAMS concurrent streams" ;;
+    h2) echo "GET /plaintext over h2 (TLS, ALPN, h2load), $H2C_CONNECTIONS connections x $H2C_STREAMS concurrent streams" ;;
   esac
 }
-# The h2c scenario is for servers started with --http2, and those run nothing else.
-scenario_applies() { # server scenario
-  local h2=0
-  [[ " ${EXTRA_ARGS[$1]} " == *" --http2 "* ]] && h2=1
-  if [[ $2 == h2c ]]; then ((h2)); else ((!h2)); fi
+# The h2c scenario is for servers started with --http2 (no --tls), the h2 scenario for servers started
+# with --tls and --http2; each of those runs nothing else.
+server_protocol() { # server -> http1, h2c or h2
+  local args=" ${EXTRA_ARGS[$1]} "
+  if [[ $args != *" --http2 "* ]]; then echo http1
+  elif [[ $args == *" --tls "* ]]; then echo h2
+  else echo h2c; fi
 }
+scenario_applies() { # server scenario
+  local protocol
+  protocol=$(server_protocol "$1")
+  case $2 in
+    h2c | h2) [[ $protocol == "$2" ]] ;;
+    *) [[ $protocol == http1 ]] ;;
+  esac
+}
+uses_h2load() { [[ $1 == h2c || $1 == h2 ]]; } # scenario
 
 CLIENT_BOUND_PCT=85       # wrk above this share of its core: the number measures wrk, not the server
 CLIENT_CORE_BOUND_PCT=95  # ... or wrk's core this busy in all (its softirq network work included) on a quiet machine
@@ -114,7 +132,8 @@ usage: benchmarks/run.sh [options]     (each option also reads the environment v
   --warmup D             warm-up right before each measured run (default 5s) [WARMUP]
   --jit-warmup D         per scenario, once after start (default: WARMUP; QUICK 3s) [JIT_WARMUP]
   --servers "A B"        servers to run (default: all in the registry)   [SERVERS]
-                         (h2c runs only on servers registered with --http2, which run only h2c)
+                         (h2c runs only on servers registered with --http2, which run only h2c;
+                          h2 only on those with --tls and --http2, which run only h2)
   --scenarios "A B"      of: $KNOWN_SCENARIOS (default: all)              [SCENARIOS]
   --java PATH            java launcher (default java)                    [JAVA]
   --jvm-opts "OPTS"      JVM options for every server (default -Xms256m -Xmx256m) [JVM_OPTS]
@@ -202,7 +221,7 @@ done
 [[ -n ${SCENARIOS// /} ]] || die "SCENARIOS is empty"
 
 missing_tools=()
-for tool in wrk curl taskset python3 awk $([[ " $SCENARIOS " == *" h2c "* ]] && echo h2load); do
+for tool in wrk curl taskset python3 awk $([[ " $SCENARIOS " == *" h2c "* || " $SCENARIOS " == *" h2 "* ]] && echo h2load); do
   command -v "$tool" >/dev/null || missing_tools+=("$tool")
 done
 [[ -x /usr/bin/time ]] || missing_tools+=("/usr/bin/time (package: time)")
@@ -380,7 +399,7 @@ run_wrk() {
 }
 
 # run_h2load SCENARIO DURATION OUTPUT -> h2load's report in OUTPUT, "user sys elapsed" in OUTPUT.time.
-# h2c with prior knowledge; one client thread, as wrk has.
+# h2c with prior knowledge on an http:// URL, h2 by ALPN on an https:// one; one client thread, as wrk has.
 run_h2load() {
   local scenario=$1 duration=$2 out=$3
   /usr/bin/time -f '%U %S %e' -o "$out.time" \
@@ -388,13 +407,13 @@ run_h2load() {
     "$(base_url)$(scenario_path "$scenario")" >"$out" 2>&1
 }
 
-run_load() { # scenario duration output: wrk, or h2load for h2c
-  if [[ $1 == h2c ]]; then run_h2load "$@"; else run_wrk "$@"; fi
+run_load() { # scenario duration output: wrk, or h2load for h2c and h2
+  if uses_h2load "$1"; then run_h2load "$@"; else run_wrk "$@"; fi
 }
 
 # The numbers of a load report in one format: "rps requests" (empty fields if absent).
 load_numbers() { # scenario output
-  if [[ $1 == h2c ]]; then
+  if uses_h2load "$1"; then
     awk '/^finished in/ { rps = $4 } /^requests:/ { done = $8 } END { print rps, done }' "$2"
   else
     awk '/^Requests\/sec:/ { rps = $2 } / requests in / { n = $1 } END { print rps, n }' "$2"
@@ -403,7 +422,7 @@ load_numbers() { # scenario output
 
 # What went wrong in a load report; empty when nothing did.
 load_errors() { # scenario output
-  if [[ $1 == h2c ]]; then
+  if uses_h2load "$1"; then
     awk '
       /^requests:/ { for (i = 2; i < NF; i += 2) if ($(i + 1) ~ /^(failed|errored|timeout)/ && $i + 0 > 0) { out = out sep $(i + 1) " " $i; sep = ", " } }
       /^status codes:/ { for (i = 3; i < NF; i += 2) if ($(i + 1) !~ /^2xx/ && $i + 0 > 0) { out = out sep $(i + 1) " " $i; sep = ", " } }
@@ -415,7 +434,7 @@ load_errors() { # scenario output
 
 # Whether the report starts as a run that happened (wrk reports a script it cannot load, then runs without it).
 load_started() { # scenario output
-  if [[ $1 == h2c ]]; then grep -q '^finished in' "$2"; else [[ $(head -n 1 "$2") == Running* ]]; fi
+  if uses_h2load "$1"; then grep -q '^finished in' "$2"; else [[ $(head -n 1 "$2") == Running* ]]; fi
 }
 
 # What went wrong in a wrk report, e.g. "non-2xx 12, read 3"; empty when nothing did.
@@ -506,7 +525,7 @@ measure_scenario() { # name scenario attempt
   local reason=""
   # wrk reports a script it cannot load and then runs without it: anything before "Running" is an error.
   if ((rc != 0)) || ! load_started "$scenario" "$base.txt"; then
-    reason="$([[ $scenario == h2c ]] && echo h2load || echo wrk): $(grep -v '^Running' "$base.txt" | head -n 2 | tr '\n' ' ')(exit $rc); "
+    reason="$(uses_h2load "$scenario" && echo h2load || echo wrk): $(grep -v '^Running' "$base.txt" | head -n 2 | tr '\n' ' ')(exit $rc); "
   fi
   if [[ -z $cpu1 ]] || ! alive; then reason+="server died during the run; "; fi
   if [[ -z $rps || -z $requests || $requests == 0 ]]; then reason+="no requests completed; "; fi
@@ -588,7 +607,7 @@ for name in $SERVERS; do
   fi
   applies=0
   for s in $SCENARIOS; do scenario_applies "$name" "$s" && applies=1; done
-  ((applies)) || continue # e.g. an h2c server when only HTTP/1.1 scenarios were asked for
+  ((applies)) || continue # e.g. an h2c or h2 server when only HTTP/1.1 scenarios were asked for
   if port_busy; then
     die "port $PORT is already in use before starting $name; stop whatever listens there or pass --port"
   fi

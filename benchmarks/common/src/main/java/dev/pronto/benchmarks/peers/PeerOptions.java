@@ -9,7 +9,8 @@ import java.util.Locale;
  * @param port    port to bind, 0 for an ephemeral one (tests)
  * @param threads event loops for peers that take it, 0 for the peer's own default
  * @param http2   also speak h2c on the port (prior knowledge and {@code Upgrade: h2c}), for peers that can
- * @param tls     HTTPS (HTTP/1.1) on the port with a self-signed certificate made at start, for peers that can
+ * @param tls     HTTPS (HTTP/1.1) on the port with a self-signed certificate made at start, for peers that can;
+ *                with {@code http2} as well, h2 or HTTP/1.1 over that TLS as ALPN negotiates
  */
 public record PeerOptions(String host, int port, int threads, boolean http2, boolean tls) {
     public static final int DEFAULT_PORT = 8080;
@@ -86,7 +87,7 @@ public record PeerOptions(String host, int port, int threads, boolean http2, boo
 
     private static String usage(String peer, boolean takesThreads, String offending) {
         return String.format(Locale.ROOT, "bad argument '%s'%nusage: java -jar peer-%s.jar [--port N (default %d)] "
-                + "[--host ADDRESS (default %s)]%s [--http2 (also h2c)] [--tls (HTTPS)] (where the peer can)", offending, peer, DEFAULT_PORT, DEFAULT_HOST,
+                + "[--host ADDRESS (default %s)]%s [--http2 (also h2c)] [--tls (HTTPS; with --http2: h2 by ALPN)] (where the peer can)", offending, peer, DEFAULT_PORT, DEFAULT_HOST,
                 takesThreads ? " [--threads N (default: available processors)]" : "");
     }
 }

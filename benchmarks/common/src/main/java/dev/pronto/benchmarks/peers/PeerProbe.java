@@ -76,6 +76,24 @@ public final class PeerProbe {
         }
     }
 
+    /**
+     * GETs {@code /plaintext} and {@code /json} over HTTPS offering h2 by ALPN, trusting any certificate, and throws
+     * {@link AssertionError} unless both answers came over HTTP/2 with the expected bodies.
+     */
+    public static void assertServesH2OverTls(int port) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).connectTimeout(TIMEOUT)
+                .sslContext(trustingAnyCertificate()).build();
+        String[][] expected = {{"/plaintext", HelloWorld.MESSAGE}, {"/json", HelloWorld.EXPECTED_JSON}};
+        for (String[] pathAndBody : expected) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + pathAndBody[0]))
+                    .timeout(TIMEOUT).GET().build();
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            expect(pathAndBody[0] + " status", 200, response.statusCode());
+            expect(pathAndBody[0] + " version", HttpClient.Version.HTTP_2, response.version());
+            expect(pathAndBody[0] + " body", pathAndBody[1], response.body());
+        }
+    }
+
     private static void check(HttpClient client, int port, String path, String contentType, String body)
             throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))

@@ -10,7 +10,9 @@ import dev.pronto.samples.servlet.PlaintextServlet;
 import dev.pronto.samples.servlet.SampleCertificate;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
+import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
 import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
+import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -24,7 +26,8 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  * WebSocket benchmark's endpoints through Jetty's Jakarta WebSocket server: one HTTP/1.1 {@link ServerConnector},
  * Jetty's default {@code QueuedThreadPool}, no request log. With {@code --http2} the connector also has Jetty's
  * {@link HTTP2CServerConnectionFactory} (h2c by prior knowledge or {@code Upgrade: h2c}); with {@code --tls} it
- * serves HTTPS (HTTP/1.1, JSSE) with a self-signed certificate made at start.
+ * serves HTTPS (HTTP/1.1, JSSE) with a self-signed certificate made at start, and with both flags h2 or HTTP/1.1
+ * over that TLS as ALPN negotiates (RFC 7301; h2 per RFC 9113 section 3.2).
  */
 public final class JettyServer {
 
@@ -48,8 +51,17 @@ public final class JettyServer {
             ssl.setKeyStorePath(SampleCertificate.create().toString());
             ssl.setKeyStorePassword(SampleCertificate.PASSWORD);
             ssl.setKeyStoreType("PKCS12");
-            connector = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"),
-                    new HttpConnectionFactory(http));
+            if (options.http2()) {
+                // ALPN picks the protocol after the TLS handshake: h2 when the client offers it, else HTTP/1.1.
+                HttpConnectionFactory http11 = new HttpConnectionFactory(http);
+                ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory("h2", "http/1.1");
+                alpn.setDefaultProtocol(http11.getProtocol());
+                connector = new ServerConnector(server, new SslConnectionFactory(ssl, alpn.getProtocol()), alpn,
+                        new HTTP2ServerConnectionFactory(http), http11);
+            } else {
+                connector = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"),
+                        new HttpConnectionFactory(http));
+            }
         } else if (options.http2()) {
             connector = new ServerConnector(server, new HttpConnectionFactory(http),
                     new HTTP2CServerConnectionFactory(http));

@@ -36,4 +36,12 @@ class JettyServerTest {
             PeerProbe.assertServesHelloWorldOverTls(server.port());
         }
     }
+
+    @Test
+    void negotiatesH2ByAlpnWithTlsAndHttp2() throws Exception {
+        try (RunningPeer server = JettyServer.start(PeerOptions.ephemeral().withTls(true).withHttp2(true))) {
+            PeerProbe.assertServesH2OverTls(server.port());
+            PeerProbe.assertServesHelloWorldOverTls(server.port());
+        }
+    }
 }

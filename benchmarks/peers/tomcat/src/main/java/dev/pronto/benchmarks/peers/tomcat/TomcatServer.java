@@ -33,7 +33,8 @@ import org.apache.tomcat.util.net.SSLHostConfigCertificate;
  * defaults otherwise (its 200-thread pool, keep-alive limit, no access log — embedded Tomcat
  * adds no {@code AccessLogValve}). With {@code --http2} the connector also speaks h2c: Tomcat's {@code Http2Protocol}
  * as its upgrade protocol takes both {@code Upgrade: h2c} and the prior-knowledge preface. With {@code --tls} it
- * serves HTTPS (HTTP/1.1, JSSE) with a self-signed certificate made at start.
+ * serves HTTPS (HTTP/1.1, JSSE) with a self-signed certificate made at start; with both flags the same upgrade
+ * protocol is offered by ALPN on that TLS connector (h2, else HTTP/1.1; JSSE's ALPN).
  */
 public final class TomcatServer {
 
