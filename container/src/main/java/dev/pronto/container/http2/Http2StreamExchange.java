@@ -83,17 +83,10 @@ final class Http2StreamExchange extends ChannelExchange implements Http2RequestB
         return request;
     }
 
-
-
-
-
-
     @Override
     public long requestNumber() {
         return requestNumber;
     }
-
-
 
     @Override
     public RequestBody body() {
