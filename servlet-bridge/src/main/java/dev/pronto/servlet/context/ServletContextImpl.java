@@ -5,8 +5,6 @@ import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletContext;
-import jakarta.servlet.ServletContextAttributeEvent;
-import jakarta.servlet.ServletContextAttributeListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.SessionCookieConfig;
@@ -26,11 +24,11 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@code ServletContext} of one {@link WebApplication}: attributes, init parameters, resources, MIME types,
- * logging through SLF4J, and dynamic registration while the application is configuring. Thread-safe.
+ * {@code ServletContext} of one {@link WebApplication}: attributes and init parameters ({@link ContextAttributes}),
+ * resources, MIME types, logging through SLF4J, and dynamic registration while the application is configuring.
+ * Thread-safe.
  */
 public final class ServletContextImpl implements ServletContext {
 
@@ -39,8 +37,7 @@ public final class ServletContextImpl implements ServletContext {
 
     private final WebApplication app;
     private final String displayName;
-    private final Map<String, Object> attributes = new ConcurrentHashMap<>();
-    private final Map<String, String> initParameters = new LinkedHashMap<>();
+    private final ContextAttributes attributes;
     /** The servlets {@link #createServlet} made and not yet added: only theirs of the added instances have their
      *  {@code @ServletSecurity} applied (§13.4.1). By identity: a servlet may override {@code equals}. */
     private final Set<Servlet> createdServlets = Collections.synchronizedSet(Collections.newSetFromMap(
@@ -68,6 +65,7 @@ public final class ServletContextImpl implements ServletContext {
     ServletContextImpl(WebApplication app, String displayName) {
         this.app = app;
         this.displayName = displayName;
+        this.attributes = new ContextAttributes(this, app);
     }
 
     public WebApplication app() {
@@ -216,23 +214,16 @@ public final class ServletContextImpl implements ServletContext {
         app.log().error(message, throwable);
     }
 
-    // ---- init parameters and attributes ---------------------------------------------------------------------------
+    // ---- init parameters and attributes (ContextAttributes) --------------------------------------------------
 
     @Override
     public String getInitParameter(String name) {
-        if (name == null) {
-            throw new NullPointerException("name");
-        }
-        synchronized (initParameters) {
-            return initParameters.get(name);
-        }
+        return attributes.initParameter(name);
     }
 
     @Override
     public Enumeration<String> getInitParameterNames() {
-        synchronized (initParameters) {
-            return Collections.enumeration(java.util.List.copyOf(initParameters.keySet()));
-        }
+        return attributes.initParameterNames();
     }
 
     @Override
@@ -241,57 +232,27 @@ public final class ServletContextImpl implements ServletContext {
             throw new NullPointerException("name");
         }
         app.checkConfigurable();
-        synchronized (initParameters) {
-            return initParameters.putIfAbsent(name, value) == null;
-        }
+        return attributes.setInitParameter(name, value);
     }
 
     @Override
     public Object getAttribute(String name) {
-        if (name == null) {
-            throw new NullPointerException("name");
-        }
         return attributes.get(name);
     }
 
     @Override
     public Enumeration<String> getAttributeNames() {
-        return Collections.enumeration(java.util.List.copyOf(attributes.keySet()));
+        return attributes.names();
     }
 
     @Override
     public void setAttribute(String name, Object object) {
-        if (name == null) {
-            throw new NullPointerException("name");
-        }
-        if (object == null) {
-            removeAttribute(name);
-            return;
-        }
-        Object old = attributes.put(name, object);
-        if (app.listeners().contextAttributes.isEmpty()) {
-            return;
-        }
-        ServletContextAttributeEvent event = new ServletContextAttributeEvent(this, name, old == null ? object : old);
-        for (ServletContextAttributeListener listener : app.listeners().contextAttributes) {
-            if (old == null) {
-                listener.attributeAdded(event);
-            } else {
-                listener.attributeReplaced(event);
-            }
-        }
+        attributes.set(name, object);
     }
 
     @Override
     public void removeAttribute(String name) {
-        Object old = attributes.remove(name);
-        if (old == null || app.listeners().contextAttributes.isEmpty()) {
-            return;
-        }
-        ServletContextAttributeEvent event = new ServletContextAttributeEvent(this, name, old);
-        for (ServletContextAttributeListener listener : app.listeners().contextAttributes) {
-            listener.attributeRemoved(event);
-        }
+        attributes.remove(name);
     }
 
     // ---- dynamic registration ----------------------------------------------------------------------------------------
