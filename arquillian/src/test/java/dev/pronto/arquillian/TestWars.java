@@ -8,15 +8,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 /** Builds the small web archives the tests deploy. Stateless. */
 final class TestWars {
 
-    private TestWars() {
-    }
-
-    /** A WAR with {@link GreetingServlet} at {@code /greet} (named "greeting" in web.xml) and a static page. */
-    static WebArchive greeting(String name) {
-        return ShrinkWrap.create(WebArchive.class, name)
-                .addClass(GreetingServlet.class)
-                .addAsWebResource(new StringAsset("<p>static</p>"), "index.html")
-                .setWebXML(new StringAsset("""
+    /** The descriptor's start both archives share: the greeting servlet at {@code /greet}. */
+    private static final String GREETING_START = """
                         <?xml version="1.0" encoding="UTF-8"?>
                         <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.1">
                           <servlet>
@@ -31,8 +24,17 @@ final class TestWars {
                             <servlet-name>greeting</servlet-name>
                             <url-pattern>/greet</url-pattern>
                           </servlet-mapping>
-                        </web-app>
-                        """));
+                        """;
+
+    private TestWars() {
+    }
+
+    /** A WAR with {@link GreetingServlet} at {@code /greet} (named "greeting" in web.xml) and a static page. */
+    static WebArchive greeting(String name) {
+        return ShrinkWrap.create(WebArchive.class, name)
+                .addClass(GreetingServlet.class)
+                .addAsWebResource(new StringAsset("<p>static</p>"), "index.html")
+                .setWebXML(new StringAsset(GREETING_START + "</web-app>\n"));
     }
 
     /** {@link #greeting} whose {@code /greet} needs the role {@code staff} (BASIC). */
@@ -44,21 +46,7 @@ final class TestWars {
     static WebArchive securedGreeting(String name, String authMethod) {
         return ShrinkWrap.create(WebArchive.class, name)
                 .addClass(GreetingServlet.class)
-                .setWebXML(new StringAsset("""
-                        <?xml version="1.0" encoding="UTF-8"?>
-                        <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.1">
-                          <servlet>
-                            <servlet-name>greeting</servlet-name>
-                            <servlet-class>example.greeting.GreetingServlet</servlet-class>
-                            <init-param>
-                              <param-name>greeting</param-name>
-                              <param-value>hello</param-value>
-                            </init-param>
-                          </servlet>
-                          <servlet-mapping>
-                            <servlet-name>greeting</servlet-name>
-                            <url-pattern>/greet</url-pattern>
-                          </servlet-mapping>
+                .setWebXML(new StringAsset(GREETING_START + """
                           <security-constraint>
                             <web-resource-collection>
                               <web-resource-name>all</web-resource-name>

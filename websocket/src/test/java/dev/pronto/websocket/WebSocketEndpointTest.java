@@ -156,8 +156,10 @@ class WebSocketEndpointTest {
             WsTestServer.Client c = s.connect("/echo");
             int status = c.closed.get(10, TimeUnit.SECONDS);
             assertEquals(1001, status, "going away, as Tomcat and Jetty send");
-            assertEquals(1006, Endpoints.serverCloseCodes.poll(5, TimeUnit.SECONDS),
-                    "@OnClose sees Tyrus's 1006 (Tomcat reports the same locally)");
+            // @OnClose sees Tyrus's local 1006 (as on Tomcat), or the 1001 the client echoes when its close reply
+            // reaches Tyrus first: which one is a race inside Tyrus, not something the wire shows
+            Integer local = Endpoints.serverCloseCodes.poll(5, TimeUnit.SECONDS);
+            assertTrue(local != null && (local == 1006 || local == 1001), "@OnClose code: " + local);
         }
     }
 
